@@ -1,0 +1,43 @@
+# Everyday commands. `make` alone lists them.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help run test test-postgres lint format bench messages clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q -r requirements-dev.txt
+	touch $@
+
+run: $(BIN)/.installed ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+test: $(BIN)/.installed ## Run the test suite (SQLite; set DATABASE_URL=postgres://... for PostgreSQL)
+	$(BIN)/pytest
+
+test-postgres: $(BIN)/.installed ## Run the test suite against the local PostgreSQL server
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} $(BIN)/pytest
+
+lint: $(BIN)/.installed ## Check style, imports and undefined names with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(BIN)/.installed ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(BIN)/.installed ## Query counts and render times of the main pages (demo content)
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py load_demo_content -v0
+	$(BIN)/python manage.py measure_pages
+
+clean: ## Remove the virtual environment, the SQLite database and uploaded media
+	rm -rf $(VENV) db.sqlite3 media static

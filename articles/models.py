@@ -1,0 +1,148 @@
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Case, Count, IntegerField, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from articles.blocks import ArticleBodyBlock
+from home.content_cache import public_q
+
+
+def published_articles(locale_id):
+    """Live, public articles of one language, newest first, with what a listing shows."""
+    return (
+        ArticlePage.objects.live()
+        .filter(public_q(), locale_id=locale_id)
+        .select_related("feature_image")
+        .order_by("-date", "-pk")
+    )
+
+
+class ArticleIndexPage(Page):
+    """A section (chuyên mục), e.g. "Tin hoạt động": its articles, newest first, paginated."""
+
+    intro = models.TextField(_("giới thiệu"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["articles.ArticlePage"]
+    page_description = _("Chuyên mục tin bài, ví dụ “Tin hoạt động”.")
+
+    class Meta:
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = published_articles(self.locale_id).child_of(self)
+        context["articles"] = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+        return context
+
+
+class ArticlePageTag(TaggedItemBase):
+    content_object = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class ArticlePage(Page):
+    """A news article: title, lead (sapo), body, date, byline and source unit, tags, cited documents."""
+
+    lead = models.TextField(_("sapo"), help_text=_("Một hai câu tóm tắt, hiển thị in đậm dưới tiêu đề."))
+    body = StreamField(ArticleBodyBlock(), verbose_name=_("nội dung"))
+    date = models.DateField(_("ngày đăng"), default=timezone.localdate)
+    author = models.CharField(_("tác giả"), max_length=255, blank=True, help_text=_("Ví dụ: Tiến Sỹ"))
+    source_unit = models.CharField(_("đơn vị"), max_length=255, blank=True, help_text=_("Ví dụ: LĐLĐ tỉnh"))
+    feature_image = models.ForeignKey(
+        "images.CaptionedImage",
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("từ khóa"))
+    documents = ParentalManyToManyField(
+        "official_documents.OfficialDocument",
+        blank=True,
+        related_name="articles",
+        verbose_name=_("văn bản được dẫn"),
+    )
+    campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        verbose_name=_("thuộc kế hoạch / phong trào"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+    )
+    view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("author"), FieldPanel("source_unit")],
+            heading=_("Ngày đăng và tác giả"),
+        ),
+        FieldPanel("feature_image"),
+        FieldPanel("tags"),
+        FieldPanel("documents"),
+        FieldPanel("campaign"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("lead", boost=2),
+        index.SearchField("body"),
+        index.SearchField("author"),
+        index.SearchField("source_unit"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+    parent_page_types = ["articles.ArticleIndexPage"]
+    subpage_types = []
+    page_description = _("Một tin, bài trong chuyên mục.")
+
+    class Meta:
+        verbose_name = _("tin bài")
+        verbose_name_plural = _("tin bài")
+
+    @property
+    def byline(self):
+        """ "Tiến Sỹ - LĐLĐ tỉnh", as the portal signs its articles."""
+        return " - ".join(part for part in (self.author, self.source_unit) if part)
+
+    @property
+    def show_feature_image(self):
+        """The feature image heads the article only when the body has no photo of its own; it always
+        illustrates the article in listings."""
+        return self.feature_image_id and not any(block.block_type == "image" for block in self.body)
+
+    def related_articles(self, tags, limit=4):
+        """Articles sharing the most tags, then the newest of the same section."""
+        section_path = self.path[: -self.steplen]
+        return list(
+            published_articles(self.locale_id)
+            .exclude(pk=self.pk)
+            .annotate(
+                shared_tags=Count("tagged_items", filter=Q(tagged_items__tag__in=tags), distinct=True),
+                same_section=Case(
+                    When(path__startswith=section_path, depth=self.depth, then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                ),
+            )
+            .filter(Q(shared_tags__gt=0) | Q(same_section=1))
+            .order_by("-shared_tags", "-same_section", "-date", "-pk")[:limit]
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tags"] = tags = list(self.tags.all())
+        context["related_articles"] = self.related_articles(tags)
+        return context

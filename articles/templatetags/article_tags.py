@@ -1,0 +1,24 @@
+from django import template
+from wagtail.models import Locale
+
+from articles.models import published_articles
+from home.content_cache import cached
+
+register = template.Library()
+
+SIDEBAR_COUNT = 6
+
+
+@register.inclusion_tag("articles/tags/latest_news.html", takes_context=True)
+def latest_news(context):
+    """The "Thông tin mới nhất" sidebar: the newest live articles of the page's language."""
+    page = context.get("page")
+    locale_id = page.locale_id if page is not None else Locale.get_active().pk
+
+    def compute():
+        return [
+            {"title": article.title, "url": article.url, "date": article.date}
+            for article in published_articles(locale_id)[:SIDEBAR_COUNT]
+        ]
+
+    return {"articles": cached("latest-news", locale_id, compute=compute)}

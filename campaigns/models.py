@@ -1,0 +1,115 @@
+from collections import defaultdict
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from articles.models import published_articles
+from campaigns.blocks import CampaignYearsBlock
+
+
+def year_errors(years, start_year, end_year):
+    """Vietnamese messages, by block position, for years outside the plan's period, repeated or out of order."""
+    errors = {}
+    seen = set()
+    previous = None
+    for position, year in enumerate(years):
+        if year is None:
+            continue
+        if start_year and end_year and not start_year <= year <= end_year:
+            message = _("Năm %(year)s nằm ngoài giai đoạn %(start)s-%(end)s của kế hoạch.") % {
+                "year": year,
+                "start": start_year,
+                "end": end_year,
+            }
+        elif year in seen:
+            message = _("Năm %(year)s đã có ở một khối khác; mỗi năm chỉ một khối.") % {"year": year}
+        elif previous is not None and year < previous:
+            message = _("Các năm phải theo thứ tự tăng dần: năm %(year)s đứng sau năm %(previous)s.") % {
+                "year": year,
+                "previous": previous,
+            }
+        else:
+            message = None
+        if message:
+            errors[position] = StructBlockValidationError(block_errors={"year": ValidationError(message)})
+        seen.add(year)
+        previous = year if previous is None else max(previous, year)
+    return errors
+
+
+class CampaignPage(Page):
+    """A multi-year plan or movement (kế hoạch, phong trào), e.g. "Học tập và làm theo Bác giai đoạn 2021-2025",
+    with one block per year."""
+
+    start_year = models.PositiveSmallIntegerField(_("từ năm"))
+    end_year = models.PositiveSmallIntegerField(_("đến năm"))
+    summary = RichTextField(_("tóm tắt"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    legal_basis = ParentalManyToManyField(
+        "official_documents.OfficialDocument",
+        blank=True,
+        related_name="campaigns",
+        verbose_name=_("căn cứ (văn bản thực hiện)"),
+    )
+    years = StreamField(CampaignYearsBlock(), blank=True, verbose_name=_("các năm"))
+
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")], heading=_("Giai đoạn")),
+        FieldPanel("legal_basis"),
+        FieldPanel("summary"),
+        FieldPanel("years"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("years")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    page_description = _("Kế hoạch nhiều năm, mỗi năm một khối: trọng tâm, hoạt động, ngày kỷ niệm, sơ kết.")
+
+    class Meta:
+        verbose_name = _("kế hoạch, phong trào")
+        verbose_name_plural = _("kế hoạch, phong trào")
+
+    @property
+    def period(self):
+        return f"{self.start_year}-{self.end_year}"
+
+    def clean(self):
+        super().clean()
+        if self.start_year and self.end_year and self.start_year > self.end_year:
+            raise ValidationError({"end_year": _("Năm kết thúc phải bằng hoặc sau năm bắt đầu.")})
+        errors = year_errors([block.value["year"] for block in self.years], self.start_year, self.end_year)
+        if errors:
+            raise ValidationError({"years": StreamBlockValidationError(block_errors=errors)})
+
+    def timeline(self):
+        """The year blocks with, for each, whether it is the current year and the campaign's articles of that
+        year; articles of years without a block come last."""
+        by_year = defaultdict(list)
+        for article in published_articles(self.locale_id).filter(campaign=self):
+            by_year[article.date.year].append(article)
+        current = timezone.localdate().year
+        entries = []
+        for block in self.years:
+            year = block.value["year"]
+            entries.append(
+                {
+                    "block": block,
+                    "year": year,
+                    "is_current": year == current,
+                    "is_past": year < current,
+                    "articles": by_year.pop(year, []),
+                }
+            )
+        other_articles = [article for year in sorted(by_year, reverse=True) for article in by_year[year]]
+        return entries, other_articles
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["timeline"], context["other_articles"] = self.timeline()
+        return context

@@ -1,0 +1,169 @@
+"""Demo content for a fresh install: the real article of the old portal, its campaign and documents, and a
+dozen articles of our own (home/demo/articles.jsonl, loaded through the importer). Safe to run again: what
+exists is left as it is (an editor may have changed it) and nothing is duplicated."""
+
+import datetime
+import json
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+from wagtail.models import Site
+from wagtail.rich_text import RichText
+
+from articles.importer import ArticleImporter, placeholder_image
+from articles.models import ArticlePage
+from campaigns.models import CampaignPage
+from home.models import HomePageFeaturedArticle
+from official_documents.models import OfficialDocument
+from search.text import document_number_key
+
+DEMO_DIR = Path(__file__).resolve().parent.parent.parent / "demo"
+SECTIONS = ["Tin hoạt động", "Học tập và làm theo Bác", "Chính sách - Pháp luật", "Đời sống công nhân"]
+DEV_ADMIN = ("admin", "admin-demo-2025")
+
+
+class Command(BaseCommand):
+    help = _("Nạp nội dung mẫu: bài viết gốc, kế hoạch 2021-2025, văn bản và các tin bài mẫu.")
+
+    def handle(self, *args, **options):
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is None:
+            raise CommandError(_("Chưa có site mặc định: hãy chạy “python manage.py migrate” trước."))
+        seed = json.loads((DEMO_DIR / "seed.json").read_text(encoding="utf-8"))
+        home = site.root_page.specific
+
+        with transaction.atomic():
+            importer = ArticleImporter(home, publish=True)
+            for title in SECTIONS:
+                importer.section_named(title)
+            documents = {item["number"]: self.document(home, item) for item in seed["documents"]}
+            campaign = self.campaign(home, seed["campaign"], documents)
+            article = self.seed_article(importer, seed["article"], documents, campaign)
+
+        lines = (DEMO_DIR / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+        for line in lines:
+            if line.strip():
+                importer.import_line(line)
+        self.link_campaign_articles(importer, seed["campaign"], campaign)
+        self.feature(home, article, campaign)
+
+        self.stdout.write(
+            self.style.SUCCESS(
+                _("Đã nạp nội dung mẫu: %(count)s tin bài, kế hoạch “%(campaign)s”.")
+                % {"count": ArticlePage.objects.live().count(), "campaign": campaign.title}
+            )
+        )
+        if settings.DEBUG:
+            self.development_admin()
+
+    def document(self, home, item):
+        document = OfficialDocument.objects.filter(
+            locale=home.locale, number_key=document_number_key(item["number"])
+        ).first()
+        if document is None:
+            document = OfficialDocument(locale=home.locale, number=item["number"])
+        if not document.issued_on:  # fill in what the importer could not know; keep editors' changes
+            document.kind = item["kind"]
+            document.issued_on = datetime.date.fromisoformat(item["issued_on"])
+            document.issuer = item["issuer"]
+            document.summary = item["summary"]
+            document.save()
+        return document
+
+    def campaign(self, home, data, documents):
+        campaign = CampaignPage.objects.child_of(home).filter(slug=data["slug"]).first()
+        if campaign:
+            return campaign
+        campaign = CampaignPage(
+            title=data["title"],
+            slug=data["slug"],
+            start_year=data["start_year"],
+            end_year=data["end_year"],
+            summary=data["summary"],
+            years=[("year", self.year_value(year)) for year in data["years"]],
+        )
+        campaign.legal_basis = [documents[number] for number in data["legal_basis"]]
+        home.add_child(instance=campaign)
+        campaign.save_revision().publish()
+        return campaign
+
+    @staticmethod
+    def year_value(year):
+        return {
+            "year": year["year"],
+            "theme": year["theme"],
+            "activities": year["activities"],
+            "milestones": [
+                {"date": datetime.date.fromisoformat(item["date"]), "title": item["title"]}
+                for item in year["milestones"]
+            ],
+            "review": year["review"],
+        }
+
+    def seed_article(self, importer, data, documents, campaign):
+        section = importer.section_named(data["section"])
+        article = ArticlePage.objects.child_of(section).filter(slug=data["slug"]).first()
+        if article:
+            return article
+        body = []
+        for block in data["body"]:
+            if block["type"] == "image":
+                image = placeholder_image(block["caption"], block["credit"])
+                image.contextual_alt_text = block["caption"]
+                image.decorative = False
+                body.append(("image", {"image": image, "caption": "", "credit": ""}))
+            else:
+                body.append(("paragraph", RichText(f"<p>{escape(block['text'])}</p>")))
+        date = datetime.date.fromisoformat(data["date"])
+        article = ArticlePage(
+            title=data["title"],
+            slug=data["slug"],
+            lead=data["lead"],
+            body=body,
+            date=date,
+            author=data["author"],
+            source_unit=data["source"],
+            view_count=data["view_count"],
+            campaign=campaign,
+            feature_image=next((value["image"] for kind, value in body if kind == "image"), None),
+            first_published_at=timezone.make_aware(datetime.datetime.combine(date, datetime.time(8, 0))),
+        )
+        article.tags.set(data["tags"])
+        article.documents = [documents[number] for number in data["documents"]]
+        section.add_child(instance=article)
+        article.save_revision().publish()
+        return article
+
+    @staticmethod
+    def link_campaign_articles(importer, data, campaign):
+        """Demo articles of the campaign's section and period belong to the campaign."""
+        section = importer.section_named(data["section"])
+        for article in ArticlePage.objects.child_of(section).filter(
+            campaign__isnull=True, date__year__gte=data["start_year"], date__year__lte=data["end_year"]
+        ):
+            article.campaign = campaign
+            article.save_revision().publish()
+
+    @staticmethod
+    def feature(home, article, campaign):
+        if home.current_campaign_id and home.featured_articles.exists():
+            return
+        home.current_campaign = campaign
+        home.featured_articles = [HomePageFeaturedArticle(article=article)]
+        home.save_revision().publish()
+
+    def development_admin(self):
+        username, password = DEV_ADMIN
+        user_model = get_user_model()
+        if not user_model.objects.filter(username=username).exists():
+            user_model.objects.create_superuser(username, f"{username}@example.invalid", password)
+        self.stdout.write(
+            _("Tài khoản quản trị để thử (chỉ khi phát triển): %(username)s / %(password)s tại /admin/")
+            % {"username": username, "password": password}
+        )

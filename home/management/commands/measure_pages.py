@@ -1,0 +1,48 @@
+"""Query counts and render times of the main public pages, measured in-process on the current database.
+A quick, repeatable check for `make bench`; the load benchmark with a real server is a separate tool."""
+
+import statistics
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
+
+from articles.models import ArticleIndexPage, ArticlePage
+from campaigns.models import CampaignPage
+
+
+class Command(BaseCommand):
+    help = "Đo số truy vấn SQL và thời gian dựng các trang chính (trung vị, p95)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--repeat", type=int, default=30, help="số lần đo mỗi trang")
+
+    def handle(self, *args, repeat, **options):
+        home = Site.objects.get(is_default_site=True).root_page
+        pages = {
+            "home": home.url,
+            "section": ArticleIndexPage.objects.live().first().url,
+            "article": ArticlePage.objects.live().order_by("date").first().url,
+            "campaign": CampaignPage.objects.live().first().url,
+            "search": "/search/?q=c%C3%B4ng+%C4%91o%C3%A0n",
+        }
+        client = Client()
+        self.stdout.write(f"{'page':<10}{'queries':>8}{'median ms':>11}{'p95 ms':>9}  url")
+        for name, url in pages.items():
+            client.get(url)  # warm caches
+            with CaptureQueriesContext(connection) as captured:
+                status = client.get(url).status_code
+            query_count = len(captured)  # read now: the next request resets the query log
+            timings = []
+            for _ in range(repeat):
+                start = time.perf_counter()
+                client.get(url)
+                timings.append((time.perf_counter() - start) * 1000)
+            timings.sort()
+            p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
+            self.stdout.write(
+                f"{name:<10}{query_count:>8}{statistics.median(timings):>11.1f}{p95:>9.1f}  {url} ({status})"
+            )

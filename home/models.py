@@ -1,0 +1,75 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, Page
+
+from articles.models import ArticleIndexPage, published_articles
+from campaigns.models import CampaignPage
+from home.content_cache import public_q
+
+LATEST_COUNT = 6
+FEATURED_COUNT = 3
+SECTION_COUNT = 4
+
+
+class HomePage(Page):
+    """The portal's front page: featured articles, latest news, the current campaign and one block per section."""
+
+    current_campaign = models.ForeignKey(
+        "campaigns.CampaignPage",
+        verbose_name=_("kế hoạch, phong trào nổi bật"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Để trống để hiển thị kế hoạch mới nhất."),
+    )
+
+    content_panels = Page.content_panels + [
+        InlinePanel("featured_articles", label=_("Tin nổi bật"), max_num=FEATURED_COUNT),
+        FieldPanel("current_campaign"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["articles.ArticleIndexPage", "campaigns.CampaignPage"]
+    page_description = _("Trang chủ của cổng thông tin.")
+
+    class Meta:
+        verbose_name = _("trang chủ")
+        verbose_name_plural = _("trang chủ")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = published_articles(self.locale_id)
+
+        chosen = [item.article_id for item in self.featured_articles.all()]
+        featured = {page.pk: page for page in articles.filter(pk__in=chosen)}
+        featured = [featured[pk] for pk in chosen if pk in featured]
+        if len(featured) < FEATURED_COUNT:
+            featured += list(
+                articles.exclude(pk__in=[page.pk for page in featured]).filter(feature_image__isnull=False)[
+                    : FEATURED_COUNT - len(featured)
+                ]
+            )
+        shown = [page.pk for page in featured]
+        context["featured_articles"] = featured
+        context["latest_articles"] = list(articles.exclude(pk__in=shown)[:LATEST_COUNT])
+
+        campaign = self.current_campaign
+        if campaign is None or not campaign.live:
+            campaigns = CampaignPage.objects.live().filter(public_q()).child_of(self)
+            campaign = campaigns.order_by("-end_year", "-pk").first()
+        context["campaign"] = campaign
+
+        sections = ArticleIndexPage.objects.live().filter(public_q()).child_of(self)
+        context["sections"] = [(section, list(articles.child_of(section)[:SECTION_COUNT])) for section in sections]
+        return context
+
+
+class HomePageFeaturedArticle(Orderable):
+    page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="featured_articles")
+    article = models.ForeignKey(
+        "articles.ArticlePage", verbose_name=_("tin bài"), on_delete=models.CASCADE, related_name="+"
+    )
+
+    panels = [FieldPanel("article")]

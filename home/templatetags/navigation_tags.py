@@ -1,0 +1,54 @@
+from django import template
+from wagtail.models import Site
+
+from home.content_cache import cached, public_q
+
+register = template.Library()
+
+
+def home_page(context):
+    """The home page in the language of the page shown, from the site Wagtail found for this request."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return None
+    home = site.root_page
+    page = context.get("page")
+    if page is not None and getattr(page, "locale_id", home.locale_id) != home.locale_id:
+        home = home.get_translation_or_none(page.locale) or home
+    return home
+
+
+def page_link(page):
+    return {"title": page.title, "url": page.url, "path": page.path}
+
+
+@register.inclusion_tag("home/tags/main_menu.html", takes_context=True)
+def main_menu(context):
+    home = home_page(context)
+    items = []
+    if home is not None:
+        items = cached(
+            "menu",
+            home.pk,
+            compute=lambda: [page_link(page) for page in home.get_children().live().in_menu().filter(public_q())],
+        )
+    current_path = getattr(context.get("page"), "path", "")
+    return {
+        "home": page_link(home) if home else None,
+        "home_is_current": home is not None and current_path == home.path,
+        "items": [{**item, "is_current": current_path.startswith(item["path"])} for item in items],
+    }
+
+
+@register.inclusion_tag("home/tags/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    ancestors = []
+    if page is not None and page.depth > 2:
+        ancestors = cached(
+            "breadcrumbs",
+            page.path,
+            compute=lambda: [page_link(ancestor) for ancestor in page.get_ancestors().filter(depth__gt=1)],
+        )
+    return {"ancestors": ancestors, "page": page}

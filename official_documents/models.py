@@ -1,0 +1,117 @@
+from django.db import models
+from django.urls import reverse
+from django.utils import dateformat
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+from search.text import document_number, document_number_key
+
+
+class DocumentKind(models.TextChoices):
+    KET_LUAN = "ket-luan", _("Kết luận")
+    CHI_THI = "chi-thi", _("Chỉ thị")
+    NGHI_QUYET = "nghi-quyet", _("Nghị quyết")
+    KE_HOACH = "ke-hoach", _("Kế hoạch")
+    HUONG_DAN = "huong-dan", _("Hướng dẫn")
+    QUYET_DINH = "quyet-dinh", _("Quyết định")
+    THONG_BAO = "thong-bao", _("Thông báo")
+    CONG_VAN = "cong-van", _("Công văn")
+    LUAT = "luat", _("Luật")
+    NGHI_DINH = "nghi-dinh", _("Nghị định")
+    THONG_TU = "thong-tu", _("Thông tư")
+    KHAC = "khac", _("Văn bản khác")
+
+    @classmethod
+    def from_number(cls, number):
+        """Guess the kind from the abbreviation in the number ("01-KL/TW" is a Kết luận), as Vietnamese
+        administrative numbering encodes it; KHAC when the number says nothing."""
+        parts = document_number(number).replace("/", "-").split("-")
+        codes = {
+            "KL": cls.KET_LUAN,
+            "CT": cls.CHI_THI,
+            "NQ": cls.NGHI_QUYET,
+            "KH": cls.KE_HOACH,
+            "HD": cls.HUONG_DAN,
+            "QĐ": cls.QUYET_DINH,
+            "TB": cls.THONG_BAO,
+            "CV": cls.CONG_VAN,
+            "QH13": cls.LUAT,
+            "QH14": cls.LUAT,
+            "QH15": cls.LUAT,
+            "NĐ": cls.NGHI_DINH,
+            "TT": cls.THONG_TU,
+        }
+        for part in parts[1:]:
+            if part in codes:
+                return codes[part]
+        return cls.KHAC
+
+
+class OfficialDocument(TranslatableMixin, index.Indexed, models.Model):
+    """An official document (văn bản) that articles and campaigns cite: "Kết luận số 01-KL/TW, ngày 18/5/2021
+    của Bộ Chính trị"."""
+
+    number = models.CharField(_("số, ký hiệu"), max_length=100, help_text=_("Ví dụ: 01-KL/TW"))
+    number_key = models.CharField(max_length=100, editable=False, db_index=True)
+    kind = models.CharField(_("loại văn bản"), max_length=20, choices=DocumentKind.choices)
+    issued_on = models.DateField(_("ngày ban hành"), null=True, blank=True)
+    issuer = models.CharField(_("cơ quan ban hành"), max_length=255, blank=True)
+    summary = models.TextField(_("trích yếu"), blank=True)
+    file = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name=_("tệp văn bản"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldPanel("number"),
+        FieldPanel("kind"),
+        FieldPanel("issued_on"),
+        FieldPanel("issuer"),
+        FieldPanel("summary"),
+        FieldPanel("file"),
+    ]
+    search_fields = [
+        index.SearchField("number", boost=3),
+        index.AutocompleteField("number"),
+        index.SearchField("summary"),
+        index.SearchField("issuer"),
+        index.FilterField("kind"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("văn bản")
+        verbose_name_plural = _("văn bản")
+        ordering = ["-issued_on", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "number_key"], name="unique_document_number_per_locale"),
+        ]
+
+    def __str__(self):
+        return self.citation
+
+    def save(self, *args, **kwargs):
+        self.number = document_number(self.number)
+        self.number_key = document_number_key(self.number)
+        if not self.kind:
+            self.kind = DocumentKind.from_number(self.number)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("official_documents:detail", args=[self.pk])
+
+    @property
+    def citation(self):
+        """The way Vietnamese texts cite a document: "Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị"."""
+        text = _("%(kind)s số %(number)s") % {"kind": self.get_kind_display(), "number": self.number}
+        if self.issued_on:
+            text += _(", ngày %(date)s") % {"date": dateformat.format(self.issued_on, "d/n/Y")}
+        if self.issuer:
+            text += _(" của %(issuer)s") % {"issuer": self.issuer}
+        return text

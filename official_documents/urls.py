@@ -1,0 +1,9 @@
+from django.urls import path
+
+from official_documents import views
+
+app_name = "official_documents"
+urlpatterns = [
+    path("", views.document_list, name="list"),
+    path("<int:pk>/", views.document_detail, name="detail"),
+]

@@ -1,0 +1,36 @@
+import pytest
+from django.core.management import call_command
+from wagtail.models import Site
+
+from articles.models import ArticleIndexPage, ArticlePage
+from campaigns.models import CampaignPage
+
+SEED_SLUG = "tiep-tuc-day-manh-hoc-tap-va-lam-theo-bac-giai-doan-2021-2025"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The demo content, loaded once into the test database; each test runs in a transaction rolled back
+    afterwards, so tests may add to it freely."""
+    with django_db_blocker.unblock():
+        call_command("load_demo_content", verbosity=0)
+
+
+@pytest.fixture
+def home(db):
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def seed_article(db):
+    return ArticlePage.objects.get(slug=SEED_SLUG)
+
+
+@pytest.fixture
+def campaign(db):
+    return CampaignPage.objects.get(slug="hoc-tap-va-lam-theo-bac-2021-2025")
+
+
+@pytest.fixture
+def section(db):
+    return ArticleIndexPage.objects.get(slug="tin-hoat-dong")

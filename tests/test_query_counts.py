@@ -1,0 +1,46 @@
+"""SQL queries per page are bounded and do not grow with the amount of content."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.importer import ArticleImporter
+from articles.models import ArticlePage
+from tests.factories import article_record, jsonl
+
+pytestmark = pytest.mark.django_db
+
+BUDGETS = {"home": 20, "section": 15, "article": 15, "campaign": 15}
+
+
+def queries(client, url):
+    client.get(url)  # warm the caches a real server would have warm (site root, renditions)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def pages(home, section, seed_article, campaign):
+    return {"home": home.url, "section": section.url, "article": seed_article.url, "campaign": campaign.url}
+
+
+def add_articles(home, campaign, count):
+    importer = ArticleImporter(home, publish=True)
+    for number in range(count):
+        importer.import_line(jsonl([article_record(100 + number)]))
+    for article in ArticlePage.objects.filter(slug__startswith="bai-thu-nghiem-"):
+        article.tags.add("Học tập và làm theo Bác")  # related to the seed article
+        article.campaign = campaign
+        article.save_revision().publish()
+
+
+def test_query_counts_are_within_budget_and_do_not_grow_with_content(client, home, section, seed_article, campaign):
+    urls = pages(home, section, seed_article, campaign)
+    before = {name: queries(client, url) for name, url in urls.items()}
+    for name, count in before.items():
+        assert count <= BUDGETS[name], f"{name}: {count} queries"
+
+    add_articles(home, campaign, 50)
+    after = {name: queries(client, url) for name, url in urls.items()}
+    assert after == before
