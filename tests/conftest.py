@@ -34,3 +34,25 @@ def campaign(db):
 @pytest.fixture
 def section(db):
     return ArticleIndexPage.objects.get(slug="tin-hoat-dong")
+
+
+def user_in(django_user_model, username, group_name):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(username, f"{username}@example.invalid", "password")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    from editorial.roles import EDITORS
+
+    return user_in(django_user_model, "editor", EDITORS)
+
+
+@pytest.fixture
+def approver(django_user_model):
+    from editorial.roles import APPROVERS
+
+    return user_in(django_user_model, "approver", APPROVERS)

@@ -23,3 +23,28 @@ def article_record(number, **overrides):
 
 def jsonl(records):
     return "\n".join(json.dumps(record, ensure_ascii=False) for record in records) + "\n"
+
+
+def article_form(title, slug, paragraphs=("Nội dung bài viết.",), **fields):
+    """The page editor's POST data for an article, as the admin form sends it."""
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+    data = {
+        "title": title,
+        "slug": slug,
+        "lead": "Tóm tắt bài viết.",
+        "body": streamfield([("paragraph", rich_text(f"<p>{text}</p>")) for text in paragraphs]),
+        "date": "20/11/2025",
+        "author": "Biên tập viên",
+        "source_unit": "LĐLĐ tỉnh",
+        "feature_image": "",
+        "tags": "",
+        "campaign": "",
+        "comments": inline_formset([]),
+        "seo_title": "",
+        "search_description": "",
+        "go_live_at": "",
+        "expire_at": "",
+    }
+    data.update(fields)
+    return nested_form_data(data)

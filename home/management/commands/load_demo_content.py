@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -19,13 +20,19 @@ from wagtail.rich_text import RichText
 from articles.importer import ArticleImporter, placeholder_image
 from articles.models import ArticlePage
 from campaigns.models import CampaignPage
+from editorial import roles
 from home.models import HomePageFeaturedArticle
 from official_documents.models import OfficialDocument
 from search.text import document_number_key
 
 DEMO_DIR = Path(__file__).resolve().parent.parent.parent / "demo"
 SECTIONS = ["Tin hoạt động", "Học tập và làm theo Bác", "Chính sách - Pháp luật", "Đời sống công nhân"]
-DEV_ADMIN = ("admin", "admin-demo-2025")
+# Development only (DEBUG): (username, password, group or None for a superuser).
+DEV_ACCOUNTS = [
+    ("admin", "admin-demo-2025", None),
+    ("bientapvien", "bientap-demo-2025", roles.EDITORS),
+    ("nguoiduyet", "duyet-demo-2025", roles.APPROVERS),
+]
 
 
 class Command(BaseCommand):
@@ -60,7 +67,7 @@ class Command(BaseCommand):
             )
         )
         if settings.DEBUG:
-            self.development_admin()
+            self.development_accounts()
 
     def document(self, home, item):
         document = OfficialDocument.objects.filter(
@@ -158,12 +165,18 @@ class Command(BaseCommand):
         home.featured_articles = [HomePageFeaturedArticle(article=article)]
         home.save_revision().publish()
 
-    def development_admin(self):
-        username, password = DEV_ADMIN
+    def development_accounts(self):
         user_model = get_user_model()
-        if not user_model.objects.filter(username=username).exists():
-            user_model.objects.create_superuser(username, f"{username}@example.invalid", password)
-        self.stdout.write(
-            _("Tài khoản quản trị để thử (chỉ khi phát triển): %(username)s / %(password)s tại /admin/")
-            % {"username": username, "password": password}
-        )
+        for username, password, group in DEV_ACCOUNTS:
+            user = user_model.objects.filter(username=username).first()
+            if user is None:
+                email = f"{username}@example.invalid"
+                if group is None:
+                    user = user_model.objects.create_superuser(username, email, password)
+                else:
+                    user = user_model.objects.create_user(username, email, password)
+                    user.groups.add(Group.objects.get(name=group))
+            self.stdout.write(
+                _("Tài khoản thử (chỉ khi phát triển) %(role)s: %(username)s / %(password)s tại /admin/")
+                % {"role": group or _("Quản trị"), "username": username, "password": password}
+            )
