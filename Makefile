@@ -38,6 +38,7 @@ bench: $(BIN)/.installed ## Query counts and render times of the main pages (dem
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py load_demo_content -v0
 	$(BIN)/python manage.py measure_pages
+	$(BIN)/python manage.py measure_view_counting
 
 clean: ## Remove the virtual environment, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media static

@@ -14,6 +14,8 @@ from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
 from home.content_cache import public_q
+from visits.middleware import CountedPageMixin
+from visits.stats import page_views
 
 
 def published_articles(locale_id):
@@ -26,7 +28,7 @@ def published_articles(locale_id):
     )
 
 
-class ArticleIndexPage(Page):
+class ArticleIndexPage(CountedPageMixin, Page):
     """A section (chuyên mục), e.g. "Tin hoạt động": its articles, newest first, paginated."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
@@ -51,7 +53,7 @@ class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(Page):
+class ArticlePage(CountedPageMixin, Page):
     """A news article: title, lead (sapo), body, date, byline and source unit, tags, cited documents."""
 
     lead = models.TextField(_("sapo"), help_text=_("Một hai câu tóm tắt, hiển thị in đậm dưới tiêu đề."))
@@ -82,7 +84,9 @@ class ArticlePage(Page):
         on_delete=models.SET_NULL,
         related_name="articles",
     )
-    view_count = models.PositiveIntegerField(_("lượt xem"), default=0, editable=False)
+    imported_views = models.PositiveIntegerField(
+        _("lượt xem từ cổng cũ"), default=0, editable=False, help_text=_("Cộng thêm vào số lượt xem đếm được.")
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("lead"),
@@ -145,4 +149,5 @@ class ArticlePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["tags"] = tags = list(self.tags.all())
         context["related_articles"] = self.related_articles(tags)
+        context["views"] = page_views(self)
         return context

@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from articles.models import published_articles
 from campaigns.blocks import CampaignYearsBlock
+from visits.middleware import CountedPageMixin
 
 
 def year_errors(years, start_year, end_year):
@@ -45,7 +46,7 @@ def year_errors(years, start_year, end_year):
     return errors
 
 
-class CampaignPage(Page):
+class CampaignPage(CountedPageMixin, Page):
     """A multi-year plan or movement (kế hoạch, phong trào), e.g. "Học tập và làm theo Bác giai đoạn 2021-2025",
     with one block per year."""
 

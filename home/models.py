@@ -1,19 +1,23 @@
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
-from articles.models import ArticleIndexPage, published_articles
+from articles.models import ArticleIndexPage, ArticlePage, published_articles
 from campaigns.models import CampaignPage
 from home.content_cache import public_q
+from visits.middleware import CountedPageMixin
+from visits.stats import most_read_page_ids, week_start
 
 LATEST_COUNT = 6
 FEATURED_COUNT = 3
 SECTION_COUNT = 4
+MOST_READ_COUNT = 5
 
 
-class HomePage(Page):
+class HomePage(CountedPageMixin, Page):
     """The portal's front page: featured articles, latest news, the current campaign and one block per section."""
 
     current_campaign = models.ForeignKey(
@@ -61,9 +65,17 @@ class HomePage(Page):
             campaign = campaigns.order_by("-end_year", "-pk").first()
         context["campaign"] = campaign
 
+        context["most_read"] = self.most_read(articles)
+
         sections = ArticleIndexPage.objects.live().filter(public_q()).child_of(self)
         context["sections"] = [(section, list(articles.child_of(section)[:SECTION_COUNT])) for section in sections]
         return context
+
+    def most_read(self, articles):
+        """The week's most read articles (weeks from Monday, Asia/Ho_Chi_Minh)."""
+        ids = most_read_page_ids(ArticlePage, week_start(timezone.localdate()), limit=MOST_READ_COUNT * 2)
+        found = articles.filter(pk__in=ids).in_bulk()
+        return [found[pk] for pk in ids if pk in found][:MOST_READ_COUNT]
 
 
 class HomePageFeaturedArticle(Orderable):

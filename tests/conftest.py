@@ -56,3 +56,13 @@ def approver(django_user_model):
     from editorial.roles import APPROVERS
 
     return user_in(django_user_model, "approver", APPROVERS)
+
+
+@pytest.fixture(autouse=True)
+def clear_cache():
+    """Each test starts with an empty cache: the database is rolled back after a test, the cache is not."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

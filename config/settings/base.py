@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "images",
     "official_documents",
     "editorial",
+    "visits",
     "search",
     # Wagtail
     "wagtail_localize",
@@ -66,11 +67,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above any cache middleware, so that views of cached pages are counted too.
+    "visits.middleware.CountPageViewsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -160,6 +164,8 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 ARTICLES_PER_PAGE = 10
+# Behind a reverse proxy that sets X-Forwarded-For, count visitors by that address instead of the proxy's.
+VISITS_TRUST_X_FORWARDED_FOR = env_bool("VISITS_TRUST_X_FORWARDED_FOR", False)
 
 
 def require_env(name):

@@ -5,3 +5,4 @@ SHORT_DATE_FORMAT = "d/m/Y"
 FIRST_DAY_OF_WEEK = 1
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
+NUMBER_GROUPING = 3

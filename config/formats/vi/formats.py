@@ -11,3 +11,4 @@ DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATETIME_INPUT_FORMATS = ["%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S"]
 DECIMAL_SEPARATOR = ","
 THOUSAND_SEPARATOR = "."
+NUMBER_GROUPING = 3

@@ -24,10 +24,12 @@ from editorial import roles
 from home.models import HomePageFeaturedArticle
 from official_documents.models import OfficialDocument
 from search.text import document_number_key
+from visits.models import VisitStatisticsSettings
 
 DEMO_DIR = Path(__file__).resolve().parent.parent.parent / "demo"
 SECTIONS = ["Tin hoạt động", "Học tập và làm theo Bác", "Chính sách - Pháp luật", "Đời sống công nhân"]
 # Development only (DEBUG): (username, password, group or None for a superuser).
+OLD_PORTAL_TOTAL_VISITS = 255_412
 DEV_ACCOUNTS = [
     ("admin", "admin-demo-2025", None),
     ("bientapvien", "bientap-demo-2025", roles.EDITORS),
@@ -59,6 +61,7 @@ class Command(BaseCommand):
                 importer.import_line(line)
         self.link_campaign_articles(importer, seed["campaign"], campaign)
         self.feature(home, article, campaign)
+        self.visit_history(site)
 
         self.stdout.write(
             self.style.SUCCESS(
@@ -136,7 +139,7 @@ class Command(BaseCommand):
             date=date,
             author=data["author"],
             source_unit=data["source"],
-            view_count=data["view_count"],
+            imported_views=data["view_count"],
             campaign=campaign,
             feature_image=next((value["image"] for kind, value in body if kind == "image"), None),
             first_published_at=timezone.make_aware(datetime.datetime.combine(date, datetime.time(8, 0))),
@@ -164,6 +167,14 @@ class Command(BaseCommand):
         home.current_campaign = campaign
         home.featured_articles = [HomePageFeaturedArticle(article=article)]
         home.save_revision().publish()
+
+    @staticmethod
+    def visit_history(site):
+        """The old portal's total ("Tất cả: 255,412" in the seed), so that the figure carries on."""
+        statistics = VisitStatisticsSettings.for_site(site)
+        if not statistics.initial_total:
+            statistics.initial_total = OLD_PORTAL_TOTAL_VISITS
+            statistics.save()
 
     def development_accounts(self):
         user_model = get_user_model()
