@@ -37,9 +37,7 @@ class Command(BaseCommand):
                     start = time.perf_counter()
                     record_view(page.pk, f"{run}-{number}")
                     timings.append((time.perf_counter() - start) * 1000)
-                statements.append(
-                    sum(query["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE") for query in captured)
-                )
+                statements.append(sum(query["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE") for query in captured))
             timings.sort()
             self.stdout.write(
                 f"{connection.vendor}: {views} views counted one by one: writes per view "
