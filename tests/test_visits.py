@@ -239,3 +239,19 @@ def test_concurrent_views_are_all_counted_exactly(seed_article):
         assert total == threads * views_per_thread + 1
     finally:
         in_thread(lambda: (DailyPageViews.objects.all().delete(), RecentView.objects.all().delete()))
+
+
+def test_views_of_pages_served_from_a_whole_page_cache_are_counted(seed_article, settings):
+    middleware = list(settings.MIDDLEWARE)
+    position = middleware.index("visits.middleware.CountPageViewsMiddleware") + 1
+    middleware.insert(position, "django.middleware.cache.UpdateCacheMiddleware")
+    middleware.append("django.middleware.cache.FetchFromCacheMiddleware")
+    settings.MIDDLEWARE = middleware
+    settings.CACHE_MIDDLEWARE_SECONDS = 60
+
+    reader(ip="192.0.2.10").get(seed_article.url)
+    with CaptureQueriesContext(connection) as captured:
+        second = reader(ip="192.0.2.11").get(seed_article.url)
+    assert second.status_code == 200
+    assert not any("wagtailcore_page" in query["sql"] for query in captured)  # not rendered: from the cache
+    assert counted(seed_article) == 2
