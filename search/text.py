@@ -1,8 +1,22 @@
 """Vietnamese text handling, in one place: everything that compares what people type with what is stored
-imports from here."""
+imports from here.
+
+Three forms of a word are used:
+- folded: lower case without any mark, đ as d ("Bác" -> "bac", "bắc" -> "bac"), to find text however typed;
+- tone key: lower case, vowel letters kept (ă â ê ô ơ ư đ), the tone as a digit at the end ("Bác" -> "bac1",
+  "bắc" -> "băc1", "hoà" and "hòa" -> "hoa2"): equal exactly when the words are the same, whichever tone
+  placement (old "hòa" or new "hoà") was used, so accented queries can prefer exact matches;
+- NFC, the form everything is stored in.
+"""
 
 import re
 import unicodedata
+
+# Combining tone marks, by their digit in VNI order: sắc 1, huyền 2, hỏi 3, ngã 4, nặng 5.
+TONE_MARKS = {"\u0301": 1, "\u0300": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
+TONE_BY_DIGIT = {digit: mark for mark, digit in TONE_MARKS.items()}
+
+WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def nfc(text):
@@ -16,6 +30,166 @@ def fold(text):
     decomposed = unicodedata.normalize("NFD", nfc(text).casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.replace("đ", "d")
+
+
+def split_tone(word):
+    """("hoà" -> ("hoa", 2)): the word in lower case without its tone mark, and the tone's digit (0: none)."""
+    tone = 0
+    kept = []
+    for ch in unicodedata.normalize("NFD", nfc(word).casefold()):
+        if ch in TONE_MARKS:
+            tone = TONE_MARKS[ch]
+        else:
+            kept.append(ch)
+    return unicodedata.normalize("NFC", "".join(kept)), tone
+
+
+def tone_key(word):
+    """The same key for old and new tone placement ("hoà", "hòa" -> "hoa2"; "thuỷ", "thủy" -> "thuy3"),
+    different keys for different words ("bác" -> "bac1", "bắc" -> "băc1", "bạc" -> "bac5")."""
+    toneless, tone = split_tone(word)
+    return f"{toneless}{tone}" if tone else toneless
+
+
+def words(text):
+    """The words of a text, in NFC and lower case."""
+    return WORD.findall(nfc(text).casefold())
+
+
+# Syllable structure, for deciding whether a decoded Telex token is Vietnamese. Vowel clusters are those
+# of the language (without tone); a rough but sufficient filter against decoding English words.
+INITIALS = "ngh|nh|ng|gh|gi|kh|ph|th|tr|ch|qu|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x"
+FINALS = "ch|nh|ng|c|m|n|p|t"
+VOWEL_CLUSTERS = frozenset(
+    {
+        "a",
+        "ă",
+        "â",
+        "e",
+        "ê",
+        "i",
+        "o",
+        "ô",
+        "ơ",
+        "u",
+        "ư",
+        "y",
+        "ai",
+        "ao",
+        "au",
+        "ay",
+        "âu",
+        "ây",
+        "eo",
+        "êu",
+        "ia",
+        "iê",
+        "iu",
+        "oa",
+        "oă",
+        "oe",
+        "oi",
+        "ôi",
+        "ơi",
+        "ua",
+        "uâ",
+        "uê",
+        "ui",
+        "uô",
+        "uơ",
+        "uy",
+        "ưa",
+        "ưi",
+        "ươ",
+        "ưu",
+        "yê",
+        "iêu",
+        "oai",
+        "oay",
+        "oao",
+        "oeo",
+        "uây",
+        "uôi",
+        "uya",
+        "uyê",
+        "uyu",
+        "ươi",
+        "ươu",
+        "yêu",
+    }
+)
+SYLLABLE = re.compile(
+    rf"^(?P<initial>{INITIALS})?(?P<vowels>[aăâeêioôơuưy]{{1,3}})(?P<final>{FINALS})?$",
+)
+MODIFIED_VOWELS = set("ăâêôơư")
+
+
+# Clusters that end in a glide take no final consonant ("tai", not "taim").
+GLIDE_ENDED = {v for v in VOWEL_CLUSTERS if len(v) > 1 and v[-1] in "iyou"} - {"uy"}  # "huynh", "huýt"
+
+
+def syllable_parts(toneless):
+    """(initial, vowel cluster, final) of a Vietnamese syllable written without tone, or None."""
+    match = SYLLABLE.match(toneless)
+    if not match:
+        return None
+    initial, vowels, final = match.group("initial") or "", match.group("vowels"), match.group("final") or ""
+    if vowels not in VOWEL_CLUSTERS or (final and vowels in GLIDE_ENDED):
+        return None
+    return initial, vowels, final
+
+
+def place_tone(toneless, tone):
+    """Write a syllable with its tone in the traditional placement most Vietnamese press uses ("hòa", "thủy",
+    "quốc"; the newer rule writes "hoà", "thuỷ"). Both give the same tone_key."""
+    parts = syllable_parts(toneless)
+    if not tone or parts is None:
+        return toneless
+    initial, vowels, final = parts
+    modified = [index for index, ch in enumerate(vowels) if ch in MODIFIED_VOWELS]
+    if modified:
+        position = modified[-1]
+    elif final or len(vowels) == 1:
+        position = len(vowels) - 1
+    elif len(vowels) == 2:
+        position = 0
+    else:
+        position = 1
+    marked = unicodedata.normalize("NFC", vowels[position] + TONE_BY_DIGIT[tone])
+    return initial + vowels[:position] + marked + vowels[position + 1 :] + final
+
+
+TELEX_TONES = {"s": 1, "f": 2, "r": 3, "x": 4, "j": 5}
+TELEX_LETTERS = [
+    ("uow", "ươ"),
+    ("dd", "đ"),
+    ("aa", "â"),
+    ("aw", "ă"),
+    ("ee", "ê"),
+    ("oo", "ô"),
+    ("ow", "ơ"),
+    ("uw", "ư"),
+]
+
+
+def telex_decode(token):
+    """The Vietnamese syllable a raw Telex token stands for ("hocj" -> "học", "ddoanf" -> "đoàn",
+    "taapj" -> "tập"), or None when it is not one (English words, abbreviations, plain syllables)."""
+    if not token.isascii() or not token.isalpha() or len(token) < 2:
+        return None
+    word = token.lower()
+    tone = 0
+    if word[-1] in TELEX_TONES and len(word) > 2:
+        tone = TELEX_TONES[word[-1]]
+        word = word[:-1]
+    changed = bool(tone)
+    for keys, letter in TELEX_LETTERS:
+        if keys in word:
+            word = word.replace(keys, letter)
+            changed = True
+    if not changed or syllable_parts(word) is None:
+        return None
+    return place_tone(word, tone)
 
 
 _DOCUMENT_SEPARATORS = re.compile(r"\s*([-/])\s*")
