@@ -153,3 +153,17 @@ def test_search_finds_the_seed_article_and_answers_json(client, seed_article):
 
 def test_login_link_leads_to_the_admin(client):
     assert 'href="/admin/login/"' in html(client.get("/"))
+
+
+def test_section_pages_go_back_in_time(client, section, home):
+    from articles.importer import ArticleImporter
+    from tests.factories import article_record, jsonl
+
+    importer = ArticleImporter(home, publish=True)
+    for number in range(12):
+        importer.import_line(jsonl([article_record(200 + number, published=f"2020-01-{number + 1:02d}")]))
+    first = client.get(section.url).content.decode()
+    second = client.get(section.url, {"page": 2}).content.decode()
+    assert "Trang 1/2" in first and 'rel="next"' in first
+    assert "Trang 2/2" in second and "Bài thử nghiệm số 200 " in second  # the oldest, on the last page
+    assert "Bài thử nghiệm số 200 " not in first.split('class="sidebar"')[0]
