@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
 from home.content_cache import public_q
+from search.text import fold
 from visits.middleware import CountedPageMixin
 from visits.stats import page_views
 
@@ -107,6 +108,8 @@ class ArticlePage(CountedPageMixin, Page):
         index.SearchField("source_unit"),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("date"),
+        # Folded copy (no marks, đ as d) so that queries typed without diacritics find accented text.
+        index.SearchField("folded_text"),
     ]
     parent_page_types = ["articles.ArticleIndexPage"]
     subpage_types = []
@@ -120,6 +123,21 @@ class ArticlePage(CountedPageMixin, Page):
     def byline(self):
         """ "Tiến Sỹ - LĐLĐ tỉnh", as the portal signs its articles."""
         return " - ".join(part for part in (self.author, self.source_unit) if part)
+
+    def folded_text(self):
+        """What readers look for, without diacritics: title, lead, body, captions, byline, tags, documents."""
+        parts = [self.title, self.lead, self.author, self.source_unit]
+        for block in self.body:
+            if block.block_type == "image":
+                image = block.value["image"]
+                parts += [block.value["caption"], block.value["credit"]]
+                if image is not None:
+                    parts += [image.caption, image.credit]
+            else:
+                parts += block.block.get_searchable_content(block.value)
+        parts += [tag.name for tag in self.tags.all()]
+        parts += [document.number for document in self.documents.all()]
+        return fold(" ".join(part for part in parts if part))
 
     @property
     def show_feature_image(self):

@@ -205,3 +205,38 @@ def document_number(text):
 def document_number_key(text):
     """A lookup key that ignores case, diacritics and separators: "01-KL/TW" and "01 kl tw" share one."""
     return _SPACES.sub(" ", re.sub(r"[-/.\s]+", " ", fold(text))).strip()
+
+
+# Abbreviations of the trade-union press, both ways ("ATVSLĐ" <-> "an toàn vệ sinh lao động"). A fixed table for
+# now; the search issue makes it editable by administrators.
+ABBREVIATIONS = {
+    "LĐLĐ": "Liên đoàn Lao động",
+    "TLĐLĐVN": "Tổng Liên đoàn Lao động Việt Nam",
+    "TLĐ": "Tổng Liên đoàn",
+    "CNVCLĐ": "công nhân viên chức lao động",
+    "CNLĐ": "công nhân lao động",
+    "CĐCS": "công đoàn cơ sở",
+    "ATVSLĐ": "an toàn vệ sinh lao động",
+    "BCH": "Ban Chấp hành",
+    "BTV": "Ban Thường vụ",
+    "UBND": "Ủy ban nhân dân",
+    "HĐND": "Hội đồng nhân dân",
+    "BHXH": "bảo hiểm xã hội",
+    "BHYT": "bảo hiểm y tế",
+    "BHTN": "bảo hiểm thất nghiệp",
+    "KCN": "khu công nghiệp",
+    "THPT": "trung học phổ thông",
+}
+
+
+def abbreviation_alternatives(query):
+    """Expansions of the abbreviations in the query, and abbreviations of the expansions it spells out."""
+    folded_query = f" {' '.join(fold(query).split())} "
+    folded_tokens = set(folded_query.split())
+    found = []
+    for short, long in ABBREVIATIONS.items():
+        if fold(short) in folded_tokens:
+            found.append(long)
+        elif f" {fold(long)} " in folded_query:
+            found.append(short)
+    return found
