@@ -1,0 +1,106 @@
+"""Browser tests: Debian's Chromium driven by Playwright's sync API against pytest-django's live server.
+
+Without Playwright or a Chromium that starts, the tests are skipped with the reason, except in CI (CI=true),
+where that is a failure: CI must not go green by running none of them."""
+
+import os
+import threading
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+# Playwright cannot download its own browser here; Debian's runs as root in a container without a GPU, and must
+# not reach out to the network on its own.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "browser: drives Debian's Chromium with Playwright; skipped without Chromium, except in CI"
+    )
+
+
+def unavailable(reason):
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"the browser tests cannot run in CI: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def chromium(monkeypatch):
+    """A Chromium for one test (it starts in about a second).
+
+    Playwright's sync API keeps an asyncio event loop running in the test's thread, and Django refuses database
+    queries from a thread with a running loop; the test's own queries are plain synchronous code, so they are
+    allowed while the browser is up."""
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError as error:
+        unavailable(f"Playwright is not installed ({error})")
+    if not os.access(CHROMIUM, os.X_OK):
+        unavailable(f"no Chromium at {CHROMIUM} (apt-get install chromium)")
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        try:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        except Error as error:
+            unavailable(f"Chromium at {CHROMIUM} does not start: {error.message.strip().splitlines()[0]}")
+        yield browser
+        browser.close()
+
+
+class LiveSite:
+    """The live server, for one test's browser: it answers one request at a time, and `lock` keeps it still while
+    the test reads the database.
+
+    With SQLite in memory (the test settings) the server's request threads and the test share one database
+    connection, and requests that overlap, as the admin's do (autosave, editing-session pings, the beacon sent
+    when the editor is left, the chooser), would interleave their transactions on it."""
+
+    def __init__(self, live_server, browser):
+        self.url = live_server.url
+        self.browser = browser
+        self.lock = threading.Lock()
+        self.httpd = live_server.thread.httpd
+        self.application = self.httpd.get_app()
+        self.httpd.set_app(self.serve)
+
+    def serve(self, environ, start_response):
+        with self.lock:
+            response = self.application(environ, start_response)
+            try:
+                return [b"".join(response)]
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+
+    def new_page(self, **context_options):
+        """A page in a new browser context (its own cookies), which reaches no other site than this one (the
+        admin's avatars come from gravatar.com, and there is no network here)."""
+        context = self.browser.new_context(**context_options)
+        context.route(lambda url: not url.startswith(f"{self.url}/"), lambda route: route.abort())
+        return context.new_page()
+
+    def close(self):
+        """Closes the pages, lets a request they left in flight finish, and gives the server back."""
+        for context in self.browser.contexts:
+            context.close()
+        with self.lock:
+            self.httpd.set_app(self.application)
+
+
+@pytest.fixture
+def live_site(live_server, chromium):
+    """The live server and the browser of one test; when the test is over, the pages are closed and the server is
+    idle before the database is flushed."""
+    site = LiveSite(live_server, chromium)
+    yield site
+    site.close()
