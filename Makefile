@@ -18,6 +18,7 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 run: $(BIN)/.installed ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py rebuild_search_entries
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
 test: $(BIN)/.installed ## Run the test suite (SQLite; set DATABASE_URL=postgres://... for PostgreSQL)

@@ -124,20 +124,28 @@ class ArticlePage(CountedPageMixin, Page):
         """ "Tiến Sỹ - LĐLĐ tỉnh", as the portal signs its articles."""
         return " - ".join(part for part in (self.author, self.source_unit) if part)
 
-    def folded_text(self):
-        """What readers look for, without diacritics: title, lead, body, captions, byline, tags, documents."""
-        parts = [self.title, self.lead, self.author, self.source_unit]
+    def search_document(self):
+        """What readers look for, by field (see search/indexing.py): title, lead, body, and the rest
+        (captions and photo credits, byline, tags, cited documents)."""
+        document = [("title", self.title), ("lead", self.lead)]
         for block in self.body:
             if block.block_type == "image":
                 image = block.value["image"]
-                parts += [block.value["caption"], block.value["credit"]]
+                document += [("other", block.value["caption"]), ("other", block.value["credit"])]
                 if image is not None:
-                    parts += [image.caption, image.credit]
+                    document += [("other", image.caption), ("other", image.credit)]
+            elif block.block_type == "document":
+                document.append(("other", block.value["document"].citation))
             else:
-                parts += block.block.get_searchable_content(block.value)
-        parts += [tag.name for tag in self.tags.all()]
-        parts += [document.number for document in self.documents.all()]
-        return fold(" ".join(part for part in parts if part))
+                document += [("body", text) for text in block.block.get_searchable_content(block.value)]
+        document += [("other", self.author), ("other", self.source_unit)]
+        document += [("other", tag.name) for tag in self.tags.all()]
+        document += [("other", cited.citation) for cited in self.documents.all()]
+        return [(field, text) for field, text in document if text]
+
+    def folded_text(self):
+        """The search document without diacritics, for Wagtail's own index (the admin's search)."""
+        return fold(" ".join(text for field, text in self.search_document()))
 
     @property
     def show_feature_image(self):

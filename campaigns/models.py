@@ -3,6 +3,7 @@ from collections import defaultdict
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -87,6 +88,17 @@ class CampaignPage(CountedPageMixin, Page):
         errors = year_errors([block.value["year"] for block in self.years], self.start_year, self.end_year)
         if errors:
             raise ValidationError({"years": StreamBlockValidationError(block_errors=errors)})
+
+    def search_document(self):
+        """What readers look for (see search/indexing.py): title, summary, every year's text, legal basis."""
+        document = [("title", self.title), ("lead", strip_tags(self.summary))]
+        for block in self.years:
+            year = block.value
+            document += [("body", year["theme"]), *(("body", activity) for activity in year["activities"])]
+            document += [("body", milestone["title"]) for milestone in year["milestones"]]
+            document.append(("body", year["review"]["description"]))
+        document += [("other", cited.citation) for cited in self.legal_basis.all()]
+        return [(field, text) for field, text in document if text]
 
     def timeline(self):
         """The year blocks with, for each, whether it is the current year and the campaign's articles of that

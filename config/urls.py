@@ -22,6 +22,7 @@ if settings.DEBUG:
 # Vietnamese keeps the old portal's unprefixed URLs; English lives under /en/.
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("van-ban/", include("official_documents.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,

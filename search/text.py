@@ -11,6 +11,7 @@ Three forms of a word are used:
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Combining tone marks, by their digit in VNI order: sắc 1, huyền 2, hỏi 3, ngã 4, nặng 5.
 TONE_MARKS = {"\u0301": 1, "\u0300": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
@@ -32,6 +33,10 @@ def fold(text):
     return stripped.replace("đ", "d")
 
 
+# Texts reuse a few thousand words: fold and key each one once (for indexing and snippets).
+fold_word = lru_cache(maxsize=100_000)(fold)
+
+
 def split_tone(word):
     """("hoà" -> ("hoa", 2)): the word in lower case without its tone mark, and the tone's digit (0: none)."""
     tone = 0
@@ -49,6 +54,9 @@ def tone_key(word):
     different keys for different words ("bác" -> "bac1", "bắc" -> "băc1", "bạc" -> "bac5")."""
     toneless, tone = split_tone(word)
     return f"{toneless}{tone}" if tone else toneless
+
+
+tone_key_word = lru_cache(maxsize=100_000)(tone_key)
 
 
 def words(text):
@@ -207,8 +215,62 @@ def document_number_key(text):
     return _SPACES.sub(" ", re.sub(r"[-/.\s]+", " ", fold(text))).strip()
 
 
-# Abbreviations of the trade-union press, both ways ("ATVSLĐ" <-> "an toàn vệ sinh lao động"). A fixed table for
-# now; the search issue makes it editable by administrators.
+# Kinds of official documents: the code in their numbers ("01-KL/TW") and the name readers type ("kết luận 01").
+DOCUMENT_KINDS = {
+    "kl": "kết luận",
+    "ct": "chỉ thị",
+    "nq": "nghị quyết",
+    "kh": "kế hoạch",
+    "hd": "hướng dẫn",
+    "qd": "quyết định",
+    "tb": "thông báo",
+    "cv": "công văn",
+    "nd": "nghị định",
+    "tt": "thông tư",
+    "qh": "luật",
+}
+_KIND_BY_NAME = {fold(name): code for code, name in DOCUMENT_KINDS.items()}
+# "01-KL/TW", "260/KH-LĐLĐ", "45/2019/QH14": a number, perhaps a year, then the kind's code.
+_DOCUMENT_NUMBER = re.compile(r"(?<![\w/])(\d{1,4})(?:/\d{4})?[-/]([^\W\d_]+)")
+
+
+def document_key(number, code):
+    """One key per document whatever the spelling: number without leading zeros and the kind's code folded
+    ("01", "KL" -> "1kl"). Different documents of one kind and number (01-KL/TW, 01-KL/TU) share it, which
+    readers who type "kết luận 01" cannot tell apart either."""
+    return f"{int(number)}{fold(code).rstrip('0123456789')}"
+
+
+def document_keys(text):
+    """The keys of the document numbers written in a text ("theo Kết luận số 01-KL/TW" -> {"1kl"})."""
+    return {document_key(number, code) for number, code in _DOCUMENT_NUMBER.findall(nfc(text))}
+
+
+def query_document_keys(tokens):
+    """The documents a query names, in any common spelling: "01-kl/tw", "01 KL TW", "KL 01", "kết luận 01",
+    "kết luận số 01". A number counts when a kind's code or name stands right before or after it."""
+    folded = [fold(token) for token in tokens]
+    kinds = {}  # position of a kind's code or name -> code
+    for position, token in enumerate(folded):
+        if token in DOCUMENT_KINDS:
+            kinds[position] = token
+        pair = " ".join(folded[position : position + 2])
+        if pair in _KIND_BY_NAME:
+            kinds[position] = kinds[position + 1] = _KIND_BY_NAME[pair]
+        elif token in _KIND_BY_NAME:
+            kinds[position] = _KIND_BY_NAME[token]
+    keys = set()
+    for position, token in enumerate(folded):
+        if token.isdigit() and len(token) <= 4:
+            before = position - 2 if position >= 2 and folded[position - 1] == "so" else position - 1
+            for neighbour in (before, position + 1):
+                if neighbour in kinds:
+                    keys.add(document_key(token, kinds[neighbour]))
+    return keys
+
+
+# Abbreviations of the trade-union press, both ways ("ATVSLĐ" <-> "an toàn vệ sinh lao động"): the table that a
+# fresh database starts with; administrators edit it in the admin (search.models.Abbreviation).
 ABBREVIATIONS = {
     "LĐLĐ": "Liên đoàn Lao động",
     "TLĐLĐVN": "Tổng Liên đoàn Lao động Việt Nam",
@@ -229,14 +291,15 @@ ABBREVIATIONS = {
 }
 
 
-def abbreviation_alternatives(query):
-    """Expansions of the abbreviations in the query, and abbreviations of the expansions it spells out."""
-    folded_query = f" {' '.join(fold(query).split())} "
+def abbreviation_alternatives(query, table=ABBREVIATIONS):
+    """Expansions of the abbreviations in the query, and abbreviations of the expansions it spells out. The
+    query's punctuation is ignored ("an toàn, vệ sinh lao động" spells out ATVSLĐ)."""
+    folded_query = f" {' '.join(fold(word) for word in words(query))} "
     folded_tokens = set(folded_query.split())
     found = []
-    for short, long in ABBREVIATIONS.items():
+    for short, long in table.items():
         if fold(short) in folded_tokens:
             found.append(long)
-        elif f" {fold(long)} " in folded_query:
+        elif f" {' '.join(fold(word) for word in words(long))} " in folded_query:
             found.append(short)
     return found

@@ -2,42 +2,60 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils import dateformat
 from wagtail.models import Locale
 
-from articles.models import published_articles
-from search.text import abbreviation_alternatives, fold, nfc, telex_decode
+from search import ranking
+from search.models import SearchEntry
+from search.snippets import snippet
+from search.text import WORD, fold
 
-
-def expand(query):
-    """The query with what the reader may have meant: its folded form, the syllables of raw Telex tokens
-    ("hocj" -> "học") and abbreviations both ways, so that however the reader typed, the text is found."""
-    decoded = [telex_decode(token) for token in query.split() if not token.isupper()]
-    alternatives = " ".join([word for word in decoded if word] + abbreviation_alternatives(query))
-    return " ".join(part for part in (query, fold(query), alternatives, fold(alternatives)) if part)
+SUGGESTIONS = 8
 
 
 def search(request):
-    """Site search over live, public articles of the current language. Wagtail's database backend for now;
-    the Vietnamese ranking is built in the search issue."""
-    query = nfc(request.GET.get("q", "")).strip()[:200]
-    results = published_articles(Locale.get_active().pk).search(expand(query), operator="or") if query else []
+    """Site search over the live, public pages of the current language, Vietnamese-aware (search/ranking.py);
+    `?format=json` answers the same search as JSON."""
+    query = ranking.parse(request.GET.get("q", ""))
+    results = ranking.search(query, Locale.get_active().pk) if query.text else []
     page = Paginator(results, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+    page.object_list = ranking.load(page.object_list)
+    for result in page:
+        result.url = result.entry.page.get_url(request)
+        result.snippet = snippet(result.entry.text, query.highlight)
     if request.GET.get("format") == "json":
         return JsonResponse(
             {
-                "query": query,
-                "count": page.paginator.count,
+                "query": query.text,
+                "total": page.paginator.count,
+                "page": page.number,
                 "results": [
                     {
-                        "title": article.title,
-                        "url": article.url,
-                        "date": dateformat.format(article.date, "d/m/Y"),
-                        "lead": article.lead,
+                        "title": result.entry.title,
+                        "url": result.url,
+                        "section": result.entry.section,
+                        "snippet": result.snippet,
+                        "published": result.entry.published and result.entry.published.isoformat(),
                     }
-                    for article in page
+                    for result in page
                 ],
             },
             json_dumps_params={"ensure_ascii": False},
         )
-    return render(request, "search/search.html", {"query": query, "results": page})
+    return render(request, "search/search.html", {"query": query.text, "search": query, "results": page})
+
+
+def suggest(request):
+    """Titles that start with what the reader has typed so far, words without marks, the last one a prefix:
+    `{"query", "suggestions": [{"title", "url"}]}`, for the search box's list."""
+    typed = [fold(word) for word in WORD.findall(ranking.clean(request.GET.get("q", "")))][: ranking.MAX_WORDS]
+    suggestions = []
+    if typed and len("".join(typed)) >= 2:
+        entries = (
+            SearchEntry.objects.filter(locale=Locale.get_active(), folded_title__contains=f" {' '.join(typed)}")
+            .select_related("page")
+            .order_by("-published", "-pk")[:SUGGESTIONS]
+        )
+        suggestions = [{"title": entry.title, "url": entry.page.get_url(request)} for entry in entries]
+    return JsonResponse(
+        {"query": " ".join(typed), "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False}
+    )

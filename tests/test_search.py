@@ -77,3 +77,129 @@ def test_search_queries_do_not_grow_with_results(client, home):
     with CaptureQueriesContext(connection) as many:
         client.get("/search/", {"q": "công đoàn"})
     assert len(many) <= len(few) <= 10
+
+
+def publish(home, *records):
+    importer = ArticleImporter(home, publish=True)
+    for record in records:
+        importer.import_line(jsonl([record]))
+
+
+def search_json(client, query, **params):
+    return client.get("/search/", {"q": query, "format": "json", **params}).json()
+
+
+def slugs(client, query):
+    return [result["url"].rstrip("/").rsplit("/", 1)[-1] for result in search_json(client, query)["results"]]
+
+
+def test_an_accented_query_ranks_exact_tones_first(client, home):
+    publish(
+        home,
+        article_record(701, slug="bac-ha", title="Chợ phiên Bắc Hà đông vui", body=["Người dân Bắc Hà xuống chợ."]),
+        article_record(702, slug="bac-ho", title="Kể chuyện về Bác Hồ", body=["Những lời dạy của Bác."]),
+        article_record(703, slug="bac-tien", title="Tiền bạc và hộ nghèo", body=["Hỗ trợ bạc triệu."]),
+    )
+    assert slugs(client, "lời dạy của Bác")[0] == "bac-ho"
+    assert slugs(client, "Bắc Hà")[0] == "bac-ha"
+    assert set(slugs(client, "bac")) >= {"bac-ha", "bac-ho", "bac-tien"}  # without marks, all three
+
+
+def test_a_whole_phrase_ranks_above_scattered_words(client, home):
+    publish(
+        home,
+        article_record(
+            711,
+            slug="rai-rac",
+            title="Công nhân được tặng quà",
+            body=["Hội nghị diễn ra trong tháng này, có nhiều đoàn viên và công nhân tham dự."],
+            published="2025-06-01",
+        ),
+        article_record(
+            712,
+            slug="cum-tu",
+            title="Hưởng ứng hoạt động của công đoàn",
+            body=["Các cấp công đoàn phát động Tháng Công nhân với nhiều hoạt động."],
+            published="2024-01-01",
+        ),
+    )
+    ranked = slugs(client, "tháng công nhân")
+    assert ranked.index("cum-tu") < ranked.index("rai-rac")
+
+
+@pytest.mark.parametrize("query", ["09-KL/TW", "09-kl/tw", "09 KL TW", "KL 09", "kết luận 9", "ket luan so 09"])
+def test_document_numbers_are_found_in_any_spelling(client, home, query):
+    publish(home, article_record(721, slug="trich-dan", title="Sơ kết hai năm thực hiện", documents=["09-KL/TW"]))
+    assert slugs(client, query)[0] == "trich-dan"
+
+
+def test_abbreviations_edited_by_administrators_take_effect(client, home, admin_client):
+    from search.models import Abbreviation
+
+    publish(home, article_record(731, slug="thoa-uoc", title="Ký thỏa ước lao động tập thể nhóm doanh nghiệp"))
+    assert "thoa-uoc" not in slugs(client, "TƯLĐTT")
+    response = admin_client.post(
+        "/admin/snippets/search/abbreviation/add/", {"short": "TƯLĐTT", "expansion": "thỏa ước lao động tập thể"}
+    )
+    assert response.status_code == 302 and Abbreviation.objects.filter(short="TƯLĐTT").exists()
+    assert slugs(client, "TƯLĐTT")[0] == "thoa-uoc"
+
+
+def test_json_results_have_title_url_snippet_and_date(client, safety_article):
+    data = search_json(client, "huan luyen  nguoi lao dong")
+    assert data["query"] == "huan luyen nguoi lao dong" and data["total"] >= 1
+    result = next(result for result in data["results"] if result["url"] == safety_article.url)
+    assert result["title"] == safety_article.title
+    assert result["published"] == safety_article.date.isoformat()
+    assert "<mark>Người</mark> <mark>lao</mark> <mark>động</mark>" in result["snippet"]
+
+
+def test_snippets_mark_the_words_found_even_without_diacritics(client, safety_article):
+    content = client.get("/search/", {"q": "doan ket"}).content.decode()
+    assert "<mark>đoàn</mark> <mark>kết</mark>" in content
+    assert "Tin hoạt động" in content  # the section
+
+
+def test_telex_queries_say_what_was_searched(client, safety_article):
+    content = client.get("/search/", {"q": "huaans luyeenj"}).content.decode()
+    assert "Kết quả cho" in content and "huấn luyện" in content
+    assert safety_article.title in content
+
+
+def test_no_results_page_is_friendly(client):
+    content = client.get("/search/", {"q": "xyzzyqwv"}).content.decode()
+    assert "Không tìm thấy kết quả nào cho “xyzzyqwv”" in content
+
+
+def test_suggestions_complete_the_last_word_without_marks(client, safety_article):
+    data = client.get("/search/suggest/", {"q": "huan luy"}).json()
+    assert {"title": safety_article.title, "url": safety_article.url} in data["suggestions"]
+    assert client.get("/search/suggest/", {"q": "\u0301<"}).json()["suggestions"] == []
+
+
+def test_drafts_restricted_and_unpublished_pages_are_never_found(client, home, safety_article):
+    from wagtail.models import PageViewRestriction
+
+    draft = ArticleImporter(home, publish=False)
+    draft.import_line(jsonl([article_record(741, slug="ban-nhap", title="Huấn luyện bản nháp bí mật")]))
+    assert "ban-nhap" not in slugs(client, "ban nhap bi mat")
+    restriction = PageViewRestriction.objects.create(
+        page=safety_article, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    assert safety_article.url not in result_urls(client, "huấn luyện an toàn")
+    restriction.delete()
+    assert safety_article.url in result_urls(client, "huấn luyện an toàn")
+
+
+def test_invalid_utf8_in_the_url_gets_an_answer(client):
+    assert client.get("/search/?q=%ff%fe%c3").status_code == 200
+    assert client.get("/search/?q=%ff&format=json").status_code == 200
+    assert client.get("/search/?q=abc&page=abc").status_code == 200
+
+
+def test_a_rebuilt_index_finds_the_same(client, safety_article):
+    from django.core.management import call_command
+
+    before = result_urls(client, "huấn luyện an toàn")
+    call_command("rebuild_search_entries", stdout=__import__("io").StringIO())
+    assert result_urls(client, "huấn luyện an toàn") == before

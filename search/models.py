@@ -1,0 +1,86 @@
+"""The Vietnamese search index: one entry per live, public page, and its terms with their weighted frequency.
+
+Wagtail's own index (modelsearch) stays for the admin's search; the public search ranks with this one, the
+same way on SQLite and PostgreSQL (BM25 over diacritic-folded words, exact-tone words, document numbers; see
+search/ranking.py)."""
+
+from django.core.cache import cache
+from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+
+class SearchEntry(models.Model):
+    """What the search page needs of a page, kept with it so that a result costs no further query."""
+
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    title = models.TextField()
+    section = models.CharField(max_length=255, blank=True)
+    published = models.DateField(null=True)
+    text = models.TextField(help_text="lead and body, NFC, for snippets")
+    # The folded and tone-keyed words of each field, fields separated by " | ", for phrase matching.
+    folded = models.TextField()
+    keyed = models.TextField()
+    folded_title = models.TextField(help_text="for suggestions as the reader types")
+    length = models.PositiveIntegerField()
+
+    class Meta:
+        indexes = [models.Index(fields=["locale", "published"])]
+
+    def __str__(self):
+        return self.title
+
+
+class SearchTerm(models.Model):
+    """A posting: a term of an entry ("f:bac" folded, "t:bac1" exact tone, "n:1kl" a document) and its BM25
+    term-frequency part, computed when the entry is indexed from the term's frequency weighted by the fields
+    it occurs in (a word of the title counts three times) and the entry's length. The search then sums, per
+    entry, these parts times the query's weights: one pass over a covering index, no join."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="terms")
+    locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    term = models.CharField(max_length=64)
+    weight = models.FloatField()
+
+    class Meta:
+        indexes = [models.Index(fields=["term", "locale", "entry", "weight"], name="search_term_postings")]
+
+    def __str__(self):
+        return self.term
+
+
+class Abbreviation(models.Model):
+    """An abbreviation of the trade-union press and what it stands for; searches for either find both."""
+
+    short = models.CharField(_("viết tắt"), max_length=30, unique=True, help_text=_("Ví dụ: ATVSLĐ"))
+    expansion = models.CharField(_("viết đầy đủ"), max_length=255, help_text=_("Ví dụ: an toàn vệ sinh lao động"))
+
+    class Meta:
+        verbose_name = _("từ viết tắt")
+        verbose_name_plural = _("từ viết tắt")
+        ordering = ["short"]
+
+    def __str__(self):
+        return f"{self.short}: {self.expansion}"
+
+
+ABBREVIATIONS_CACHE_KEY = "search-abbreviations"
+
+
+def abbreviation_table():
+    """The administrators' table of abbreviations (cached; saved changes apply at once)."""
+    table = cache.get(ABBREVIATIONS_CACHE_KEY)
+    if table is None:
+        table = dict(Abbreviation.objects.values_list("short", "expansion"))
+        cache.set(ABBREVIATIONS_CACHE_KEY, table, 3600)
+    return table
+
+
+def forget_abbreviations(**kwargs):
+    cache.delete(ABBREVIATIONS_CACHE_KEY)
+
+
+post_save.connect(forget_abbreviations, sender=Abbreviation, dispatch_uid="search-abbreviations-saved")
+post_delete.connect(forget_abbreviations, sender=Abbreviation, dispatch_uid="search-abbreviations-deleted")

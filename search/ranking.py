@@ -1,0 +1,206 @@
+"""Vietnamese ranking on the project's own index (search/models.py), the same on SQLite and PostgreSQL.
+
+A query becomes weighted terms: each word folded ("f:bac"), and when the reader typed marks, its exact tone
+("t:bac1") weighing more than the folded fallback, so "Bác" ranks above "bắc"; raw Telex decoded ("hocj" ->
+"học"); abbreviations both ways; document numbers in any spelling ("n:1kl"). The database sums BM25 over the
+postings in one query; the best candidates are then re-ranked in Python with a bonus for the query's words
+standing together as a phrase, and ties go to the most recent."""
+
+import datetime
+import math
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Case, Count, F, FloatField, Sum, Value, When
+
+from home.content_cache import version as content_version
+from search.models import SearchEntry, SearchTerm, abbreviation_table
+from search.text import WORD, abbreviation_alternatives, fold, nfc, query_document_keys, telex_decode, tone_key
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 12
+# Weights of a query's terms.
+EXACT_TONE = 1.0  # a word typed with marks, found with the same marks
+FOLDED_FALLBACK = 0.35  # ... found with other marks or none
+ALTERNATIVE = 0.7  # the other side of an abbreviation
+DOCUMENT = 2.0  # a document number
+# Phrase bonus, in units of the query's mean inverse document frequency.
+PHRASE_BIGRAM = 1.5
+PHRASE_WHOLE = 1.0
+PHRASE_IN_TITLE = 1.5
+PHRASE_EXACT_TONE = 1.0
+CANDIDATES = 200
+RELATIVE_CUTOFF = 0.2
+STATS_TIMEOUT = 60
+OLDEST = datetime.date.min
+
+
+def clean(text):
+    """The query as the reader meant it: NFC, without control or format characters or lone combining marks,
+    spaces collapsed, at most MAX_QUERY_LENGTH characters."""
+    text = nfc(text)
+    text = "".join(
+        ch if unicodedata.category(ch)[0] != "C" else " "
+        for ch in text
+        if not (unicodedata.combining(ch))  # NFC has composed every mark that had a letter to go on
+    )
+    return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
+
+
+def is_marked(word):
+    return word != fold(word)
+
+
+class Phrase:
+    """Words to find side by side, as they stand in an entry's `folded` and `keyed` texts."""
+
+    def __init__(self, words):
+        folded = [fold(word) for word in words]
+        self.folded = f" {' '.join(folded)} "
+        self.pairs = [f" {first} {second} " for first, second in zip(folded, folded[1:], strict=False)]
+        self.keyed = f" {' '.join(map(tone_key, words))} " if any(map(is_marked, words)) else ""
+
+
+@dataclass
+class Query:
+    text: str
+    terms: dict = field(default_factory=dict)  # term -> weight
+    phrases: list = field(default_factory=list)  # Phrase
+    highlight: set = field(default_factory=set)  # folded words to mark in snippets
+    rewritten: str = ""  # the query with raw Telex decoded, when that changed it
+
+    def add_word(self, word, weight=1.0):
+        folded = fold(word)
+        self.highlight.add(folded)
+        if is_marked(word):
+            self._add(f"t:{tone_key(word)}", weight * EXACT_TONE)
+            self._add(f"f:{folded}", weight * FOLDED_FALLBACK)
+        else:
+            self._add(f"f:{folded}", weight)
+
+    def _add(self, term, weight):
+        term = term[:64]
+        self.terms[term] = max(self.terms.get(term, 0.0), weight)
+
+
+def parse(raw, abbreviations=None):
+    """The Query for what a reader typed."""
+    text = clean(raw)
+    typed = WORD.findall(text)[:MAX_WORDS]
+    query = Query(text=text)
+    decoded = []
+    for word in typed:
+        # Capitals are abbreviations ("TLĐ"), not Telex.
+        telex = None if word.isupper() else telex_decode(word.casefold())
+        decoded.append(telex or word.casefold())
+    if decoded != [word.casefold() for word in typed]:
+        query.rewritten = " ".join(decoded)
+    for word in decoded:
+        query.add_word(word)
+    if len(decoded) > 1:
+        query.phrases.append(Phrase(decoded))
+    table = abbreviation_table() if abbreviations is None else abbreviations
+    for alternative in abbreviation_alternatives(" ".join(decoded), table):
+        alternative_words = [word.casefold() for word in WORD.findall(alternative)]
+        if len(alternative_words) == 1:
+            query._add(f"f:{fold(alternative_words[0])}", ALTERNATIVE)  # an abbreviation, in any case
+            query.highlight.add(fold(alternative_words[0]))
+        else:
+            for word in alternative_words:
+                query.add_word(word, ALTERNATIVE)
+            query.phrases.append(Phrase(alternative_words))
+    for key in query_document_keys(decoded):
+        query._add(f"n:{key}", DOCUMENT)
+    return query
+
+
+def document_frequencies(terms, locale_id):
+    """{term: number of entries holding it}, cached until the next publication (the content version)."""
+    keys = {term: f"search-df:{content_version()}:{locale_id}:{term}" for term in terms}
+    cached = cache.get_many(keys.values())
+    frequencies = {term: cached[key] for term, key in keys.items() if key in cached}
+    missing = [term for term in terms if term not in frequencies]
+    if missing:
+        counted = dict(
+            SearchTerm.objects.filter(term__in=missing, locale_id=locale_id).values_list("term").annotate(n=Count("pk"))
+        )
+        fresh = {term: counted.get(term, 0) for term in missing}
+        cache.set_many({keys[term]: n for term, n in fresh.items()}, STATS_TIMEOUT)
+        frequencies.update(fresh)
+    return frequencies
+
+
+def entry_count(locale_id):
+    key = f"search-count:{content_version()}:{locale_id}"
+    count = cache.get(key)
+    if count is None:
+        count = SearchEntry.objects.filter(locale_id=locale_id).count()
+        cache.set(key, count, STATS_TIMEOUT)
+    return count
+
+
+@dataclass
+class Result:
+    entry: SearchEntry
+    score: float
+
+
+def search(query, locale_id):
+    """The live, public pages of a language that answer the query, best first (at most CANDIDATES)."""
+    if not query.terms:
+        return []
+    frequencies = {term: n for term, n in document_frequencies(list(query.terms), locale_id).items() if n}
+    if not frequencies:
+        return []
+    count = entry_count(locale_id)
+    idf = {term: math.log(1 + (max(count, n) - n + 0.5) / (n + 0.5)) for term, n in frequencies.items()}
+    weight = Case(
+        *(When(term=term, then=Value(query.terms[term] * idf[term])) for term in frequencies),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    scores = (
+        SearchTerm.objects.filter(term__in=list(frequencies), locale_id=locale_id)
+        .values("entry_id")
+        .annotate(score=Sum(F("weight") * weight, output_field=FloatField()))
+        .order_by("-score", "entry_id")[:CANDIDATES]
+    )
+    bm25 = {row["entry_id"]: row["score"] for row in scores}
+    entries = SearchEntry.objects.filter(pk__in=bm25).only("published", "folded", "keyed", "folded_title")
+    unit = sum(idf[term] for term in frequencies if not term.startswith("n:")) / max(len(frequencies), 1)
+    results = [Result(entry, bm25[entry.pk] + unit * phrase_bonus(query, entry)) for entry in entries]
+    results.sort(key=lambda result: (-round(result.score, 6), -(result.entry.published or OLDEST).toordinal()))
+    if results:
+        best = results[0].score
+        results = [result for result in results if result.score >= RELATIVE_CUTOFF * best]
+    return results
+
+
+def load(results):
+    """The results to show, in full, with their page (for the URL), in one query; a page unpublished since
+    the ranking is left out."""
+    entries = SearchEntry.objects.filter(pk__in=[result.entry.pk for result in results], page__live=True)
+    entries = {entry.pk: entry for entry in entries.select_related("page")}
+    shown = []
+    for result in results:
+        if result.entry.pk in entries:
+            result.entry = entries[result.entry.pk]
+            shown.append(result)
+    return shown
+
+
+def phrase_bonus(query, entry):
+    """How much the query's words stand together in the entry: each pair of neighbours found side by side,
+    the whole phrase, in the title, with the reader's own marks."""
+    bonus = 0.0
+    for phrase in query.phrases:
+        found = sum(pair in entry.folded for pair in phrase.pairs)
+        bonus += PHRASE_BIGRAM * found / len(phrase.pairs)
+        if phrase.folded in entry.folded:
+            bonus += PHRASE_WHOLE
+            if phrase.folded in entry.folded_title:
+                bonus += PHRASE_IN_TITLE
+            if phrase.keyed and phrase.keyed in entry.keyed:
+                bonus += PHRASE_EXACT_TONE
+    return bonus
