@@ -3,6 +3,8 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -13,7 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from articles.blocks import ArticleBodyBlock
-from home.content_cache import public_q
+from home.content_cache import cached, public_q
 from search.text import fold
 from visits.middleware import CountedPageMixin
 from visits.stats import page_views
@@ -153,6 +155,55 @@ class ArticlePage(CountedPageMixin, Page):
         illustrates the article in listings."""
         return self.feature_image_id and not any(block.block_type == "image" for block in self.body)
 
+    @property
+    def share_image(self):
+        """The photo that stands for the article on social networks and in structured data: the body's first,
+        already loaded to render the body, else the feature image."""
+        for block in self.body:
+            if block.block_type == "image" and block.value["image"] is not None:
+                return block.value["image"]
+        return self.feature_image if self.feature_image_id else None
+
+    def adjacent_articles(self):
+        """The previous (older) and next (newer) article of the same section, by date, cached with the site's
+        content so that reading an article costs no query for them. None in previews of new pages."""
+        if self.pk is None or not self.path:
+            return {}
+        section_path = self.path[: -self.steplen]
+
+        def compute():
+            siblings = published_articles(self.locale_id).filter(path__startswith=section_path, depth=self.depth)
+            older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)).first()
+            newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)).last()
+            return {
+                name: {"title": article.title, "url": article.url} if article else None
+                for name, article in (("previous", older), ("next", newer))
+            }
+
+        return cached("adjacent-articles", self.pk, compute=compute)
+
+    def structured_data(self, url, image_url=None):
+        """schema.org NewsArticle, the fields search engines require for news: headline, dates, author, image."""
+        data = {
+            "@type": "NewsArticle",
+            "mainEntityOfPage": url,
+            "url": url,
+            "headline": Truncator(self.title).chars(110),
+            "description": self.lead,
+            "datePublished": self.date.isoformat(),
+            "dateModified": (self.last_published_at.isoformat() if self.last_published_at else self.date.isoformat()),
+            "inLanguage": get_language(),
+            "author": [{"@type": "Person", "name": self.author}]
+            if self.author
+            else [{"@type": "Organization", "name": self.source_unit or settings.WAGTAIL_SITE_NAME}],
+            "publisher": {"@type": "Organization", "name": settings.WAGTAIL_SITE_NAME},
+        }
+        if self.source_unit and self.author:
+            data["sourceOrganization"] = {"@type": "Organization", "name": self.source_unit}
+        if image_url:
+            data["image"] = [image_url]
+        return data
+
     def related_articles(self, tags, limit=4):
         """Articles sharing the most tags, then the newest of the same section."""
         section_path = self.path[: -self.steplen]
@@ -176,4 +227,5 @@ class ArticlePage(CountedPageMixin, Page):
         context["tags"] = tags = list(self.tags.all())
         context["related_articles"] = self.related_articles(tags)
         context["views"] = page_views(self)
+        context["adjacent"] = self.adjacent_articles()
         return context

@@ -6,12 +6,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.sitemaps import PagesSitemap
+from home.views import robots_txt
+from official_documents.sitemaps import DocumentsSitemap
 from search import views as search_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap, "documents": DocumentsSitemap}}, name="sitemap"),
+    path("robots.txt", robots_txt),
 ]
 
 if settings.DEBUG:
@@ -24,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("van-ban/", include("official_documents.urls")),
+    path("", include("articles.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

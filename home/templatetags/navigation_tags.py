@@ -1,7 +1,9 @@
 from django import template
+from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from home.content_cache import cached, public_q
+from home.templatetags.seo_tags import absolute_url, json_ld
 
 register = template.Library()
 
@@ -51,4 +53,23 @@ def breadcrumbs(context):
             page.path,
             compute=lambda: [page_link(ancestor) for ancestor in page.get_ancestors().filter(depth__gt=1)],
         )
-    return {"ancestors": ancestors, "page": page}
+    structured_data = ""
+    if ancestors:
+        request = context["request"]
+        trail = [*ancestors[1:], {"title": page.title, "url": page.get_url(request)}]
+        home = {"title": _("Trang chủ"), "url": ancestors[0]["url"]}
+        structured_data = json_ld(
+            {
+                "@type": "BreadcrumbList",
+                "itemListElement": [
+                    {
+                        "@type": "ListItem",
+                        "position": position,
+                        "name": item["title"],
+                        "item": absolute_url(request, item["url"]),
+                    }
+                    for position, item in enumerate([home, *trail], start=1)
+                ],
+            }
+        )
+    return {"ancestors": ancestors, "page": page, "structured_data": structured_data}

@@ -1,0 +1,50 @@
+"""RSS feeds: valid RSS 2.0, only live public articles, newest first, site-wide and per section."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from articles.importer import ArticleImporter
+from articles.models import ArticlePage
+from tests.factories import article_record, jsonl
+
+pytestmark = pytest.mark.django_db
+
+
+def feed_items(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/rss+xml")
+    channel = ET.fromstring(response.content).find("channel")  # noqa: S314 (our own response)
+    assert channel.findtext("title") and channel.findtext("link") and channel.findtext("description")
+    return [{child.tag: child.text for child in item} for item in channel.findall("item")]
+
+
+def test_site_feed_lists_live_articles_newest_first(client, seed_article):
+    items = feed_items(client, "/rss/")
+    live = ArticlePage.objects.live().order_by("-date", "-pk")
+    assert [item["title"] for item in items] == [article.title for article in live]
+    assert any(item["link"].endswith(seed_article.url) for item in items)
+    assert all(item["pubDate"] and item["description"] for item in items)
+
+
+def test_feeds_leave_out_drafts_and_restricted_articles(client, home, seed_article):
+    ArticleImporter(home).import_line(jsonl([article_record(1, title="Bản nháp chưa duyệt")]))
+    PageViewRestriction.objects.create(page=seed_article, restriction_type=PageViewRestriction.LOGIN)
+    titles = [item["title"] for item in feed_items(client, "/rss/")]
+    assert "Bản nháp chưa duyệt" not in titles
+    assert seed_article.title not in titles
+
+
+def test_section_feed_lists_only_that_section(client, section):
+    items = feed_items(client, f"/rss/{section.slug}/")
+    expected = ArticlePage.objects.live().child_of(section).order_by("-date", "-pk")
+    assert [item["title"] for item in items] == [article.title for article in expected]
+    assert client.get("/rss/khong-co-chuyen-muc-nay/").status_code == 404
+
+
+def test_pages_advertise_their_feeds(client, section):
+    html = client.get(section.url).content.decode()
+    assert 'type="application/rss+xml"' in html
+    assert f'href="/rss/{section.slug}/"' in html

@@ -1,0 +1,58 @@
+"""sitemap.xml lists every live, public page in every language and the documents; robots.txt points to it."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from wagtail.models import Locale, PageViewRestriction
+
+from articles.importer import ArticleImporter
+from official_documents.models import OfficialDocument
+from tests.factories import article_record, jsonl
+
+pytestmark = pytest.mark.django_db
+NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def sitemap_locations(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)  # noqa: S314 (our own response)
+    return [loc.text for loc in root.findall("s:url/s:loc", NS)]
+
+
+def test_sitemap_lists_live_public_pages_only(client, home, seed_article, campaign, section):
+    ArticleImporter(home).import_line(jsonl([article_record(2, slug="ban-nhap-sitemap")]))
+    restricted = section.get_children().live().exclude(pk=seed_article.pk).first()
+    PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.LOGIN)
+    locations = sitemap_locations(client)
+    for page in (home, seed_article, campaign, section):
+        assert page.full_url in locations
+    assert not any("ban-nhap-sitemap" in location for location in locations)
+    assert restricted.full_url not in locations
+    assert len(locations) == len(set(locations))
+
+
+def test_sitemap_lists_documents(client):
+    locations = sitemap_locations(client)
+    document = OfficialDocument.objects.get(number="01-KL/TW")
+    assert any(location.endswith(document.get_absolute_url()) for location in locations)
+
+
+def test_sitemap_lists_every_language(client, home, seed_article):
+    english, _ = Locale.objects.get_or_create(language_code="en")
+    home_en = home.get_translation_or_none(english) or home.copy_for_translation(english)
+    home_en.specific.save_revision().publish()
+    home_en = home_en.specific
+    locations = sitemap_locations(client)
+    assert home.full_url in locations
+    assert home_en.full_url in locations
+    assert "/en/" in home_en.full_url
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    text = response.content.decode()
+    assert "Disallow: /admin/" in text
+    assert any(line.startswith("Sitemap: ") and line.endswith("/sitemap.xml") for line in text.splitlines())
