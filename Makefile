@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format bench messages clean
+.PHONY: help run test test-postgres lint format bench search-eval search-bench messages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -40,6 +40,14 @@ bench: $(BIN)/.installed ## Query counts and render times of the main pages (dem
 	$(BIN)/python manage.py load_demo_content -v0
 	$(BIN)/python manage.py measure_pages
 	$(BIN)/python manage.py measure_view_counting
+
+search-eval: $(BIN)/.installed ## Search quality on ../shared/search-dev (SQLite; DATABASE_URL=postgres://.../NAME for PostgreSQL, recreated)
+	.ci/search-eval
+
+search-bench: $(BIN)/.installed ## Search latency with 20,000 generated articles (DATABASE_URL: a scratch PostgreSQL database)
+	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a scratch database, e.g. postgres://postgres@127.0.0.1:5432/search_bench"; exit 1; }
+	$(BIN)/python manage.py migrate --noinput -v0
+	$(BIN)/python manage.py measure_search --articles 20000
 
 clean: ## Remove the virtual environment, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media static

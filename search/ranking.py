@@ -16,7 +16,18 @@ from django.db.models import Case, Count, F, FloatField, Sum, Value, When
 
 from home.content_cache import version as content_version
 from search.models import SearchEntry, SearchTerm, abbreviation_table
-from search.text import WORD, abbreviation_alternatives, fold, nfc, query_document_keys, telex_decode, tone_key
+from search.text import (
+    WORD,
+    abbreviation_alternatives,
+    fold,
+    nfc,
+    place_tone,
+    query_document_keys,
+    split_tone,
+    syllable_parts,
+    telex_decode,
+    tone_key,
+)
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 12
@@ -68,7 +79,7 @@ class Query:
     terms: dict = field(default_factory=dict)  # term -> weight
     phrases: list = field(default_factory=list)  # Phrase
     highlight: set = field(default_factory=set)  # folded words to mark in snippets
-    rewritten: str = ""  # the query with raw Telex decoded, when that changed it
+    rewritten: str = ""  # the query with raw Telex decoded and tones placed as usual, when that changed it
 
     def add_word(self, word, weight=1.0):
         folded = fold(word)
@@ -84,6 +95,13 @@ class Query:
         self.terms[term] = max(self.terms.get(term, 0.0), weight)
 
 
+def usual_tone_placement(word):
+    """The word with its tone where most of the press puts it ("hoà" -> "hòa", "uỷ" -> "ủy"); both placements
+    are found alike (tone keys), this is only for saying what was searched."""
+    toneless, tone = split_tone(word)
+    return place_tone(toneless, tone) if tone and syllable_parts(toneless) else word
+
+
 def parse(raw, abbreviations=None):
     """The Query for what a reader typed."""
     text = clean(raw)
@@ -93,11 +111,14 @@ def parse(raw, abbreviations=None):
     for word in typed:
         # Capitals are abbreviations ("TLĐ"), not Telex.
         telex = None if word.isupper() else telex_decode(word.casefold())
-        decoded.append(telex or word.casefold())
+        decoded.append(telex or usual_tone_placement(word.casefold()))
     if decoded != [word.casefold() for word in typed]:
         query.rewritten = " ".join(decoded)
     for word in decoded:
         query.add_word(word)
+    for word, meant in zip(typed, decoded, strict=True):
+        if fold(word) != fold(meant):  # a Telex reading of an English word ("bus" -> "bú") must not hide it
+            query._add(f"f:{fold(word)}", ALTERNATIVE)
     if len(decoded) > 1:
         query.phrases.append(Phrase(decoded))
     table = abbreviation_table() if abbreviations is None else abbreviations

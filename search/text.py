@@ -288,6 +288,21 @@ ABBREVIATIONS = {
     "BHTN": "bảo hiểm thất nghiệp",
     "KCN": "khu công nghiệp",
     "THPT": "trung học phổ thông",
+    "THCS": "trung học cơ sở",
+    "NLĐ": "người lao động",
+    "HĐLĐ": "hợp đồng lao động",
+    "TƯLĐTT": "thỏa ước lao động tập thể",
+    "ĐVCĐ": "đoàn viên công đoàn",
+    "BHLĐ": "bảo hộ lao động",
+    "TNLĐ": "tai nạn lao động",
+    "BNN": "bệnh nghề nghiệp",
+    "PCCC": "phòng cháy chữa cháy",
+    "MTTQ": "Mặt trận Tổ quốc",
+    "ĐTN": "Đoàn Thanh niên",
+    "CBCCVC": "cán bộ công chức viên chức",
+    "CNVC": "công nhân viên chức",
+    "UBKT": "Ủy ban Kiểm tra",
+    "DN": "doanh nghiệp",
 }
 
 

@@ -136,13 +136,13 @@ def test_document_numbers_are_found_in_any_spelling(client, home, query):
 def test_abbreviations_edited_by_administrators_take_effect(client, home, admin_client):
     from search.models import Abbreviation
 
-    publish(home, article_record(731, slug="thoa-uoc", title="Ký thỏa ước lao động tập thể nhóm doanh nghiệp"))
-    assert "thoa-uoc" not in slugs(client, "TƯLĐTT")
+    publish(home, article_record(731, slug="quan-he", title="Xây dựng quan hệ lao động hài hòa trong doanh nghiệp"))
+    assert "quan-he" not in slugs(client, "QHLĐ")
     response = admin_client.post(
-        "/admin/snippets/search/abbreviation/add/", {"short": "TƯLĐTT", "expansion": "thỏa ước lao động tập thể"}
+        "/admin/snippets/search/abbreviation/add/", {"short": "QHLĐ", "expansion": "quan hệ lao động"}
     )
-    assert response.status_code == 302 and Abbreviation.objects.filter(short="TƯLĐTT").exists()
-    assert slugs(client, "TƯLĐTT")[0] == "thoa-uoc"
+    assert response.status_code == 302 and Abbreviation.objects.filter(short="QHLĐ").exists()
+    assert slugs(client, "QHLĐ")[0] == "quan-he"
 
 
 def test_json_results_have_title_url_snippet_and_date(client, safety_article):
@@ -203,3 +203,14 @@ def test_a_rebuilt_index_finds_the_same(client, safety_article):
     before = result_urls(client, "huấn luyện an toàn")
     call_command("rebuild_search_entries", stdout=__import__("io").StringIO())
     assert result_urls(client, "huấn luyện an toàn") == before
+
+
+def test_old_and_new_tone_placement_find_the_same_and_say_so(client, safety_article):
+    assert result_urls(client, "thuỷ điện") == result_urls(client, "thủy điện")
+    content = client.get("/search/", {"q": "thuỷ điện"}).content.decode()
+    assert "Kết quả cho" in content and "<strong>thủy điện</strong>" in content
+
+
+def test_a_telex_reading_does_not_hide_the_word_typed(client, home):
+    publish(home, article_record(751, slug="xe-bus", title="Tuyến bus đưa đón công nhân khu công nghiệp"))
+    assert "xe-bus" in slugs(client, "bus")
