@@ -1,26 +1,45 @@
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, render
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, ReferenceIndex
 
 from articles.models import published_articles
 from campaigns.models import CampaignPage
 from home.content_cache import public_q
+from official_documents.forms import DocumentFilterForm
 from official_documents.models import OfficialDocument
+
+NEWEST_FIRST = [F("issued_on").desc(nulls_last=True), "number"]
 
 
 def document_list(request):
-    locale = Locale.get_active()
-    documents = OfficialDocument.objects.filter(locale=locale).order_by("-issued_on", "number")
-    page = Paginator(documents, settings.ARTICLES_PER_PAGE * 2).get_page(request.GET.get("page"))
-    return render(request, "official_documents/document_list.html", {"documents": page})
+    """The register (Văn bản): newest first, filtered by kind, year, issuer and what the reader types."""
+    documents = OfficialDocument.objects.filter(locale=Locale.get_active())
+    form = DocumentFilterForm(request.GET, documents)
+    found = form.filter(documents).select_related("file").order_by(*NEWEST_FIRST)
+    page = Paginator(found, settings.ARTICLES_PER_PAGE * 2).get_page(request.GET.get("page"))
+    filtered = any(request.GET.get(name) for name in form.fields)
+    return render(
+        request, "official_documents/document_list.html", {"documents": page, "form": form, "filtered": filtered}
+    )
+
+
+def pages_citing_in_body(document):
+    """The pages whose body cites the document (a "Văn bản được dẫn" block), from Wagtail's reference index."""
+    page_type = ContentType.objects.get_for_model(Page)
+    ids = ReferenceIndex.get_references_to(document).filter(base_content_type=page_type).values_list("object_id")
+    return [int(object_id) for (object_id,) in ids]
 
 
 def document_detail(request, pk):
     document = get_object_or_404(OfficialDocument.objects.select_related("file"), pk=pk)
+    cited_in_body = pages_citing_in_body(document)
+    articles = published_articles(document.locale_id).filter(Q(documents=document) | Q(pk__in=cited_in_body))
     context = {
         "document": document,
-        "articles": published_articles(document.locale_id).filter(documents=document),
-        "campaigns": CampaignPage.objects.live().filter(public_q(), legal_basis=document),
+        "articles": articles.distinct(),
+        "campaigns": CampaignPage.objects.live().filter(public_q(), legal_basis=document).order_by("-start_year"),
     }
     return render(request, "official_documents/document_detail.html", context)
