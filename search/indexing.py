@@ -8,11 +8,11 @@ from collections import Counter
 
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from search.models import SearchEntry, SearchTerm
-from search.text import document_keys, fold_word, nfc, tone_key_word, words
+from search.text import document_keys, fold_word, nfc, search_form, tone_key_word, words
 
 # How much a word counts, by where it stands: the weights of the development set's reference ranker.
 FIELD_WEIGHTS = {"title": 3.0, "lead": 2.0, "body": 1.0, "other": 1.0}
@@ -31,8 +31,9 @@ def indexable(page):
     return page.live and hasattr(page, "search_document") and not page.get_view_restrictions().exists()
 
 
-def entry_for(page):
+def entry_for(page, language=None):
     """The entry and the term frequencies of a page (not saved)."""
+    language = language or page.locale.language_code
     document = [(field, nfc(text)) for field, text in page.search_document() if text]
     frequencies = Counter()
     folded_fields, keyed_fields = [], []
@@ -43,8 +44,8 @@ def entry_for(page):
         length += len(tokens)
         folded_tokens = [fold_word(token) for token in tokens]
         keyed_tokens = [tone_key_word(token) for token in tokens]
-        for token in folded_tokens:
-            frequencies[f"f:{token}"[:64]] += weight
+        for token in tokens:
+            frequencies[f"f:{search_form(token, language)}"[:64]] += weight
         for keyed, folded in zip(keyed_tokens, folded_tokens, strict=True):
             if keyed != folded:  # an unmarked word is only ever looked up folded
                 frequencies[f"t:{keyed}"[:64]] += weight
@@ -113,9 +114,10 @@ def rebuild(pages, batch_size=500):
     """Indexes these pages afresh, in batches (for the command and imports of many articles)."""
     count = 0
     batch = []
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
     for page in pages.iterator(chunk_size=batch_size) if hasattr(pages, "iterator") else pages:
         if indexable(page):
-            batch.append(entry_for(page))
+            batch.append(entry_for(page, languages[page.locale_id]))
         if len(batch) >= batch_size:
             count += _save_batch(batch)
             batch = []

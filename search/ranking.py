@@ -23,6 +23,7 @@ from search.text import (
     nfc,
     place_tone,
     query_document_keys,
+    search_form,
     split_tone,
     syllable_parts,
     telex_decode,
@@ -78,17 +79,18 @@ class Query:
     text: str
     terms: dict = field(default_factory=dict)  # term -> weight
     phrases: list = field(default_factory=list)  # Phrase
-    highlight: set = field(default_factory=set)  # folded words to mark in snippets
+    language: str = "vi"
+    highlight: set = field(default_factory=set)  # search forms of the words to mark in snippets
     rewritten: str = ""  # the query with raw Telex decoded and tones placed as usual, when that changed it
 
     def add_word(self, word, weight=1.0):
-        folded = fold(word)
-        self.highlight.add(folded)
+        form = search_form(word, self.language)
+        self.highlight.add(form)
         if is_marked(word):
             self._add(f"t:{tone_key(word)}", weight * EXACT_TONE)
-            self._add(f"f:{folded}", weight * FOLDED_FALLBACK)
+            self._add(f"f:{form}", weight * FOLDED_FALLBACK)
         else:
-            self._add(f"f:{folded}", weight)
+            self._add(f"f:{form}", weight)
 
     def _add(self, term, weight):
         term = term[:64]
@@ -102,11 +104,11 @@ def usual_tone_placement(word):
     return place_tone(toneless, tone) if tone and syllable_parts(toneless) else word
 
 
-def parse(raw, abbreviations=None):
-    """The Query for what a reader typed."""
+def parse(raw, language="vi", abbreviations=None):
+    """The Query for what a reader typed, in a language's pages."""
     text = clean(raw)
     typed = WORD.findall(text)[:MAX_WORDS]
-    query = Query(text=text)
+    query = Query(text=text, language=language)
     decoded = []
     for word in typed:
         # Capitals are abbreviations ("TLĐ"), not Telex.
@@ -118,15 +120,16 @@ def parse(raw, abbreviations=None):
         query.add_word(word)
     for word, meant in zip(typed, decoded, strict=True):
         if fold(word) != fold(meant):  # a Telex reading of an English word ("bus" -> "bú") must not hide it
-            query._add(f"f:{fold(word)}", ALTERNATIVE)
+            query._add(f"f:{search_form(word, language)}", ALTERNATIVE)
     if len(decoded) > 1:
         query.phrases.append(Phrase(decoded))
     table = abbreviation_table() if abbreviations is None else abbreviations
     for alternative in abbreviation_alternatives(" ".join(decoded), table):
         alternative_words = [word.casefold() for word in WORD.findall(alternative)]
         if len(alternative_words) == 1:
-            query._add(f"f:{fold(alternative_words[0])}", ALTERNATIVE)  # an abbreviation, in any case
-            query.highlight.add(fold(alternative_words[0]))
+            form = search_form(alternative_words[0], language)
+            query._add(f"f:{form}", ALTERNATIVE)  # an abbreviation, in any case
+            query.highlight.add(form)
         else:
             for word in alternative_words:
                 query.add_word(word, ALTERNATIVE)

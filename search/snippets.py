@@ -6,16 +6,16 @@ import re
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from search.text import fold_word
+from search.text import search_form
 
 WORD = re.compile(r"\w+")
 SNIPPET_WORDS = 36
 
 
-def snippet(text, highlight, size=SNIPPET_WORDS):
-    """HTML: the window of `size` words of `text` holding most of the `highlight` words (folded), each of
-    those in <mark>, with an ellipsis where the text goes on."""
-    spans = [(match.start(), match.end(), fold_word(match.group())) for match in WORD.finditer(text)]
+def snippet(text, highlight, language="vi", size=SNIPPET_WORDS):
+    """HTML: the window of `size` words of `text` holding most of the `highlight` words (search forms), each
+    of those in <mark>, with an ellipsis where the text goes on."""
+    spans = [(match.start(), match.end(), search_form(match.group(), language)) for match in WORD.finditer(text)]
     if not spans:
         return ""
     hits = [folded in highlight for _, _, folded in spans]

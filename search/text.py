@@ -13,6 +13,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+import snowballstemmer
+
 # Combining tone marks, by their digit in VNI order: sắc 1, huyền 2, hỏi 3, ngã 4, nặng 5.
 TONE_MARKS = {"\u0301": 1, "\u0300": 2, "\u0309": 3, "\u0303": 4, "\u0323": 5}
 TONE_BY_DIGIT = {digit: mark for mark, digit in TONE_MARKS.items()}
@@ -57,6 +59,17 @@ def tone_key(word):
 
 
 tone_key_word = lru_cache(maxsize=100_000)(tone_key)
+
+# Vietnamese words do not inflect; English ones are stemmed (Snowball), so "workers" finds "worker".
+STEMMERS = {"en": snowballstemmer.stemmer("english")}
+
+
+@lru_cache(maxsize=100_000)
+def search_form(word, language="vi"):
+    """The form under which a word is indexed and looked up: folded, and stemmed where the language inflects."""
+    folded = fold(word)
+    stemmer = STEMMERS.get(language)
+    return stemmer.stemWord(folded) if stemmer else folded
 
 
 def words(text):

@@ -15,13 +15,14 @@ SUGGESTIONS = 8
 def search(request):
     """Site search over the live, public pages of the current language, Vietnamese-aware (search/ranking.py);
     `?format=json` answers the same search as JSON."""
-    query = ranking.parse(request.GET.get("q", ""))
-    results = ranking.search(query, Locale.get_active().pk) if query.text else []
+    locale = Locale.get_active()
+    query = ranking.parse(request.GET.get("q", ""), locale.language_code)
+    results = ranking.search(query, locale.pk) if query.text else []
     page = Paginator(results, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = ranking.load(page.object_list)
     for result in page:
         result.url = result.entry.page.get_url(request)
-        result.snippet = snippet(result.entry.text, query.highlight)
+        result.snippet = snippet(result.entry.text, query.highlight, query.language)
     if request.GET.get("format") == "json":
         return JsonResponse(
             {

@@ -214,3 +214,23 @@ def test_old_and_new_tone_placement_find_the_same_and_say_so(client, safety_arti
 def test_a_telex_reading_does_not_hide_the_word_typed(client, home):
     publish(home, article_record(751, slug="xe-bus", title="Tuyến bus đưa đón công nhân khu công nghiệp"))
     assert "xe-bus" in slugs(client, "bus")
+
+
+def test_english_pages_are_searched_in_english_with_stemming(client, home, section):
+    from wagtail.models import Locale
+
+    english = Locale.objects.get(language_code="en")
+    for page in (home, section):
+        if page.get_translation_or_none(english) is None:
+            page.copy_for_translation(english).save_revision().publish()
+    publish(home, article_record(761, slug="an-toan", title="Công nhân học an toàn lao động"))
+    from articles.models import ArticlePage
+
+    article = ArticlePage.objects.get(slug="an-toan").copy_for_translation(english)
+    article.title, article.lead = "Workers learn the safety rules", "Training for workers at the plant."
+    article.save_revision().publish()
+    found = client.get("/en/search/", {"q": "worker safety rule", "format": "json"}).json()
+    assert [result["title"] for result in found["results"]][:1] == ["Workers learn the safety rules"]
+    assert "<mark>workers</mark>" in found["results"][0]["snippet"].lower()
+    vietnamese = client.get("/search/", {"q": "worker safety", "format": "json"}).json()
+    assert "Workers learn the safety rules" not in [result["title"] for result in vietnamese["results"]]
