@@ -13,9 +13,11 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.blocks import ArticleBodyBlock
 from home.content_cache import cached, public_q
+from official_documents.models import in_locale
 from search.text import fold
 from visits.middleware import CountedPageMixin
 from visits.stats import page_views
@@ -31,12 +33,28 @@ def published_articles(locale_id):
     )
 
 
+def live_translation(page, locale_id):
+    """The live translation of a page into a language, else the page itself: translated pages keep the
+    Vietnamese pages they point to (campaign, featured articles), which are synchronised, not translated."""
+    if page is None or page.locale_id == locale_id:
+        return page
+    return page.get_translations().live().filter(locale_id=locale_id).first() or page
+
+
 class ArticleIndexPage(CountedPageMixin, Page):
     """A section (chuyên mục), e.g. "Tin hoạt động": its articles, newest first, paginated."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+        TranslatableField("intro"),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["articles.ArticlePage"]
     page_description = _("Chuyên mục tin bài, ví dụ “Tin hoạt động”.")
@@ -102,6 +120,25 @@ class ArticlePage(CountedPageMixin, Page):
         FieldPanel("tags"),
         FieldPanel("documents"),
         FieldPanel("campaign"),
+    ]
+    # wagtail-localize: the text is translated (the body block by block: paragraphs, headings, quotes, captions,
+    # credits and alt texts, notes); the date, the byline's name, photos, tags, cited documents and campaign stay
+    # synchronised with the Vietnamese article.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+        TranslatableField("lead"),
+        TranslatableField("body"),
+        SynchronizedField("date", overridable=False),
+        SynchronizedField("author", overridable=False),
+        TranslatableField("source_unit"),
+        SynchronizedField("feature_image", overridable=False),
+        SynchronizedField("tagged_items", overridable=False),
+        SynchronizedField("documents", overridable=False),
+        SynchronizedField("campaign", overridable=False),
     ]
     search_fields = Page.search_fields + [
         index.SearchField("lead", boost=2),
@@ -215,6 +252,17 @@ class ArticlePage(CountedPageMixin, Page):
                 same_section=Case(
                     When(path__startswith=section_path, depth=self.depth, then=Value(1)),
                     default=Value(0),
+    def campaign_link(self):
+        """The campaign in the article's language where it is translated, cached with the site's content."""
+        if self.campaign_id is None:
+            return None
+
+        def compute():
+            campaign = live_translation(Page.objects.get(pk=self.campaign_id), self.locale_id)
+            return {"title": campaign.title, "url": campaign.url}
+
+        return cached("campaign-link", self.campaign_id, self.locale_id, compute=compute)
+
                     output_field=IntegerField(),
                 ),
             )
@@ -229,3 +277,5 @@ class ArticlePage(CountedPageMixin, Page):
         context["views"] = page_views(self)
         context["adjacent"] = self.adjacent_articles()
         return context
+        context["documents"] = in_locale(self.documents.all(), self.locale_id)
+        context["campaign"] = self.campaign_link()

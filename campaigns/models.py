@@ -11,9 +11,11 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.models import published_articles
 from campaigns.blocks import CampaignYearsBlock
+from official_documents.models import in_locale
 from visits.middleware import CountedPageMixin
 
 
@@ -69,6 +71,21 @@ class CampaignPage(CountedPageMixin, Page):
         FieldPanel("years"),
     ]
     search_fields = Page.search_fields + [index.SearchField("summary"), index.SearchField("years")]
+    # wagtail-localize: the text is translated, year by year (theme, activities, milestone titles, review and
+    # deadline); the period, the years, the milestone dates, the kind of review and the legal basis stay
+    # synchronised with the Vietnamese plan.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+        SynchronizedField("start_year", overridable=False),
+        SynchronizedField("end_year", overridable=False),
+        SynchronizedField("legal_basis", overridable=False),
+        TranslatableField("summary"),
+        TranslatableField("years"),
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
     page_description = _("Kế hoạch nhiều năm, mỗi năm một khối: trọng tâm, hoạt động, ngày kỷ niệm, sơ kết.")
@@ -104,7 +121,8 @@ class CampaignPage(CountedPageMixin, Page):
         """The year blocks with, for each, whether it is the current year and the campaign's articles of that
         year; articles of years without a block come last."""
         by_year = defaultdict(list)
-        for article in published_articles(self.locale_id).filter(campaign=self):
+        # A translated article keeps the Vietnamese plan as its campaign (synchronised), hence the translation key.
+        for article in published_articles(self.locale_id).filter(campaign__translation_key=self.translation_key):
             by_year[article.date.year].append(article)
         current = timezone.localdate().year
         entries = []
@@ -125,4 +143,5 @@ class CampaignPage(CountedPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["timeline"], context["other_articles"] = self.timeline()
+        context["legal_basis"] = in_locale(self.legal_basis.all(), self.locale_id)
         return context

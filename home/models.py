@@ -4,8 +4,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from articles.models import ArticleIndexPage, ArticlePage, published_articles
+from articles.models import ArticleIndexPage, ArticlePage, live_translation, published_articles
 from campaigns.models import CampaignPage
 from home.content_cache import public_q
 from visits.middleware import CountedPageMixin
@@ -34,6 +35,17 @@ class HomePage(CountedPageMixin, Page):
         InlinePanel("featured_articles", label=_("Tin nổi bật"), max_num=FEATURED_COUNT),
         FieldPanel("current_campaign"),
     ]
+    # The choices of the Vietnamese home page hold for every language: a translation shows the translations of
+    # the featured articles and campaign where they are live (see get_context).
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("slug"),
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+        SynchronizedField("show_in_menus"),
+        SynchronizedField("featured_articles", overridable=False),
+        SynchronizedField("current_campaign", overridable=False),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["articles.ArticleIndexPage", "campaigns.CampaignPage"]
     page_description = _("Trang chủ của cổng thông tin.")
@@ -46,9 +58,9 @@ class HomePage(CountedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         articles = published_articles(self.locale_id)
 
-        chosen = [item.article_id for item in self.featured_articles.all()]
-        featured = {page.pk: page for page in articles.filter(pk__in=chosen)}
-        featured = [featured[pk] for pk in chosen if pk in featured]
+        chosen = [item.article.translation_key for item in self.featured_articles.select_related("article")]
+        featured = {page.translation_key: page for page in articles.filter(translation_key__in=chosen)}
+        featured = [featured[key] for key in chosen if key in featured]
         if len(featured) < FEATURED_COUNT:
             featured += list(
                 articles.exclude(pk__in=[page.pk for page in featured]).filter(feature_image__isnull=False)[
@@ -59,8 +71,8 @@ class HomePage(CountedPageMixin, Page):
         context["featured_articles"] = featured
         context["latest_articles"] = list(articles.exclude(pk__in=shown)[:LATEST_COUNT])
 
-        campaign = self.current_campaign
-        if campaign is None or not campaign.live:
+        campaign = live_translation(self.current_campaign, self.locale_id)
+        if campaign is None or not campaign.live or campaign.locale_id != self.locale_id:
             campaigns = CampaignPage.objects.live().filter(public_q()).child_of(self)
             campaign = campaigns.order_by("-end_year", "-pk").first()
         context["campaign"] = campaign

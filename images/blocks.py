@@ -21,6 +21,31 @@ class CaptionedImageBlock(blocks.StructBlock):
         help_text=_("Để trống để dùng tác giả mặc định của ảnh."),
     )
 
+    def get_translatable_segments(self, value):
+        """What a translator translates (wagtail-localize): the alt text, and the caption and credit as readers
+        see them, the image's defaults included, so that an English page never shows a Vietnamese default.
+        The photo itself is not offered: it stays synchronised with the Vietnamese page."""
+        from wagtail_localize.segments import StringSegmentValue
+
+        image = value["image"]
+        texts = []
+        if image is not None:
+            texts.append(("image.alt_text", getattr(image, "contextual_alt_text", "") or ""))
+        texts.append(("caption", value["caption"] or (image.caption if image else "")))
+        texts.append(("credit", value["credit"] or (image.credit if image else "")))
+        return [StringSegmentValue(path, text) for path, text in texts if text.strip()]
+
+    def restore_translated_segments(self, value, segments):
+        """The translation's caption and credit override the image's defaults; its alt text is set on the
+        image of this use only."""
+        for segment in segments:
+            if segment.path == "image.alt_text":
+                if value["image"] is not None:
+                    value["image"].contextual_alt_text = segment.render_text()
+            else:
+                value[segment.path] = segment.render_text()
+        return value
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         image = value["image"]

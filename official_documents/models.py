@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from search.text import document_number, document_number_key
 
@@ -76,6 +77,15 @@ class OfficialDocument(TranslatableMixin, index.Indexed, models.Model):
         FieldPanel("summary"),
         FieldPanel("file"),
     ]
+    # Translators translate the issuer and the summary (trích yếu); what identifies the document stays as issued.
+    translatable_fields = [
+        SynchronizedField("number", overridable=False),
+        SynchronizedField("kind", overridable=False),
+        SynchronizedField("issued_on", overridable=False),
+        TranslatableField("issuer"),
+        TranslatableField("summary"),
+        SynchronizedField("file", overridable=False),
+    ]
     search_fields = [
         index.SearchField("number", boost=3),
         index.AutocompleteField("number"),
@@ -115,3 +125,19 @@ class OfficialDocument(TranslatableMixin, index.Indexed, models.Model):
         if self.issuer:
             text += _(" của %(issuer)s") % {"issuer": self.issuer}
         return text
+
+
+def in_locale(documents, locale_id):
+    """The documents as readers of one language cite them: each one's translation into that language where there
+    is one, else the document itself (translated pages keep the Vietnamese documents, which are synchronised, not
+    translated). One query, whatever the language."""
+    if isinstance(documents, models.QuerySet):
+        keys = documents.values("translation_key")
+    else:  # a page being previewed holds its documents in memory
+        keys = [document.translation_key for document in documents]
+    chosen = {}
+    for document in OfficialDocument.objects.filter(translation_key__in=keys):
+        current = chosen.get(document.translation_key)
+        if current is None or (document.locale_id == locale_id and current.locale_id != locale_id):
+            chosen[document.translation_key] = document
+    return list(chosen.values())

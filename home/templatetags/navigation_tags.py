@@ -17,7 +17,10 @@ def home_page(context):
     home = site.root_page
     page = context.get("page")
     if page is not None and getattr(page, "locale_id", home.locale_id) != home.locale_id:
-        home = home.get_translation_or_none(page.locale) or home
+        home = (
+            cached("home", home.pk, page.locale_id, compute=lambda: home.get_translation_or_none(page.locale_id))
+            or home
+        )
     return home
 
 
