@@ -41,6 +41,10 @@ bench: $(BIN)/.installed ## Query counts and render times of the main pages (dem
 	$(BIN)/python manage.py measure_pages
 	$(BIN)/python manage.py measure_view_counting
 
+messages: $(BIN)/.installed ## Update the English interface strings (site/locale) from the code, and compile them (needs GNU gettext)
+	$(BIN)/python manage.py makemessages -l en --add-location=file --ignore='.venv/*' --ignore='static/*' --ignore='media/*' --ignore='tests/*'
+	$(BIN)/python manage.py compilemessages --ignore='.venv/*'
+
 search-eval: $(BIN)/.installed ## Search quality on ../shared/search-dev (SQLite; DATABASE_URL=postgres://.../NAME for PostgreSQL, recreated)
 	.ci/search-eval
 

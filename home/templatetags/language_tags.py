@@ -1,0 +1,106 @@
+"""The page in the other languages: the language switcher and the hreflang alternates.
+
+A language links to the translation of what is shown where one is live and public, else to that language's home
+page; only real translations are alternates. Pages' versions are cached with the site's content (content_cache),
+so that they cost no query once warm."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from home.content_cache import cached, public_q
+
+register = template.Library()
+
+
+def page_versions(page):
+    """{language code: URL} of the live, public versions of a page, itself included."""
+
+    def compute():
+        versions = Page.objects.filter(translation_key=page.translation_key).live().filter(public_q())
+        return {version.locale.language_code: version.get_url() for version in versions.select_related("locale")}
+
+    return cached("page-versions", page.translation_key, compute=compute)
+
+
+def object_versions(obj):
+    """{language code: URL} of a translatable object with its own view, e.g. an official document."""
+    versions = {}
+    for version in obj.get_translations(inclusive=True).select_related("locale"):
+        code = version.locale.language_code
+        with translation.override(code):
+            versions[code] = version.get_absolute_url()
+    return versions
+
+
+def language_versions(context):
+    """(versions, homes): {language code: URL} of what is shown, and of the home pages; once a request."""
+    request = context["request"]
+    if not hasattr(request, "_language_versions"):
+        site = Site.find_for_request(request)
+        page = context.get("page")
+        document = context.get("document")
+        resolver_match = getattr(request, "resolver_match", None)
+        if isinstance(page, Page):
+            versions = page_versions(page)
+        elif document is not None and hasattr(document, "get_translations"):
+            versions = object_versions(document)
+        elif resolver_match is not None and resolver_match.url_name != "wagtail_serve":
+            # A view of i18n_patterns (search, documents, feeds) exists in every language.
+            path = request.get_full_path()
+            versions = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
+        else:  # a page not found
+            versions = {}
+        homes = page_versions(site.root_page) if site is not None else {}
+        request._language_versions = (versions, homes, site)
+    return request._language_versions
+
+
+@register.inclusion_tag("home/tags/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Every language, linked to the translation of what is shown, else to that language's home page."""
+    if "request" not in context:
+        return {"languages": []}
+    versions, homes, _site = language_versions(context)
+    current = translation.get_language()
+    return {
+        "languages": [
+            {
+                "code": code,
+                "name": name,
+                "url": versions.get(code) or homes.get(code) or "/",
+                "is_current": code == current,
+            }
+            for code, name in settings.LANGUAGES
+        ]
+    }
+
+
+@register.inclusion_tag("home/tags/hreflang_links.html", takes_context=True)
+def hreflang_links(context):
+    """<link rel="alternate" hreflang> for each language the content exists in, and x-default (Vietnamese),
+    when it exists in more than one; absolute URLs from the site's address, as the canonical URL."""
+    if "request" not in context:
+        return {"alternates": []}
+    versions, _homes, site = language_versions(context)
+    root_url = site.root_url if site is not None else context["request"].build_absolute_uri("/").rstrip("/")
+    alternates = [
+        (code, url if "://" in url else root_url + url)
+        for code, _name in settings.LANGUAGES
+        if (url := versions.get(code))
+    ]
+    if len(alternates) < 2:
+        return {"alternates": []}
+    default = dict(alternates).get(settings.LANGUAGE_CODE)
+    return {"alternates": alternates + ([("x-default", default)] if default else [])}
+
+
+@register.simple_tag(takes_context=True)
+def language_home_url(context):
+    """The home page of the language shown."""
+    if "request" not in context:
+        return "/"
+    _versions, homes, _site = language_versions(context)
+    return homes.get(translation.get_language(), "/")
