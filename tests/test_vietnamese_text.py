@@ -4,7 +4,20 @@ import unicodedata
 
 import pytest
 
-from search.text import document_number, document_number_key, fold, nfc, place_tone, telex_decode, tone_key
+from search.text import (
+    abbreviation_alternatives,
+    document_keys,
+    document_number,
+    document_number_key,
+    fold,
+    nfc,
+    place_tone,
+    query_document_keys,
+    search_form,
+    telex_decode,
+    tone_key,
+    words,
+)
 
 
 def test_text_is_composed_whatever_the_input_method_sent():
@@ -80,3 +93,52 @@ def test_document_numbers_have_one_spelling(spelling):
 def test_document_number_keys_ignore_separators_case_and_marks(spelling):
     assert document_number_key(spelling) == "01 kl tw"
     assert document_number_key("260/KH-LĐLĐ") == document_number_key("260 kh ldld")
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["01-KL/TW", "01-kl/tw", "01 KL TW", "KL 01", "kết luận 01", "Kết luận số 01", "ket luan so 1", "KL 1"],
+)
+def test_a_query_names_a_document_in_any_common_spelling(query):
+    assert query_document_keys(words(query)) == {"1kl"}
+
+
+def test_a_number_without_a_kind_names_no_document():
+    assert query_document_keys(words("năm 2024 có 01 hội nghị")) == set()
+
+
+def test_document_numbers_are_read_out_of_text():
+    text = "Theo Kết luận số 01-KL/TWcủa Bộ Chính trị, Kế hoạch 260/KH-LĐLĐ và Luật 45/2019/QH14 ngày 18/5/2021"
+    assert document_keys(text) == {"1kl", "260kh", "45qh"}
+
+
+@pytest.mark.parametrize(
+    ("query", "alternative"),
+    [
+        ("nợ đóng BHXH", "bảo hiểm xã hội"),
+        ("an toàn, vệ sinh lao động thủy điện", "ATVSLĐ"),
+        ("cong doan co so", "CĐCS"),
+        ("ldld tinh", "Liên đoàn Lao động"),
+    ],
+)
+def test_abbreviations_expand_both_ways_with_or_without_marks(query, alternative):
+    assert alternative in abbreviation_alternatives(query)
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean_text"),
+    [("  Công\u0000 đoàn\t\n ", "Công đoàn"), ("\u0301\u0301bác", "bác"), ("x" * 10_000, "x" * 200)],
+)
+def test_queries_are_cleaned_of_controls_lone_marks_and_excess(raw, clean_text):
+    from search.ranking import clean
+
+    assert clean(raw) == clean_text
+
+
+@pytest.mark.parametrize(("word", "form"), [("Công", "cong"), ("workers", "workers")])
+def test_vietnamese_search_forms_are_folded_words(word, form):
+    assert search_form(word) == form
+
+
+def test_english_search_forms_are_stems():
+    assert search_form("workers", "en") == search_form("worker", "en") == "worker"
