@@ -74,10 +74,12 @@ def test_an_article_goes_from_editor_to_approver_to_public(live_site, section, e
     page.locator(f'.modal [data-chooser-modal-choice][href="{chosen_url}"]').first.click()
     expect(page.locator("#body-1-value-image-image")).to_have_value(str(photo.pk))
     page.fill("#body-1-value-image-alt_text", ALT_TEXT)
-    # Autosave creates the page in the background; the lead, typed last, is in the save that settles it, and
-    # submitting before that save has answered would post a second new page.
-    with page.expect_request_finished(lambda request: LEAD.encode() in (request.post_data_buffer or b"")):
-        page.fill("#id_lead", LEAD)
+    page.fill("#id_lead", LEAD)
+    # Autosave creates the page in the background, then the form posts to the page's edit view; submitting before
+    # that save has answered would post a second new page. It may already be under way when the lead is typed (it
+    # starts when the photo is chosen), and then the lead is not in it, so wait for the form, not for a request
+    # carrying the lead: submitting posts the whole form.
+    page.wait_for_function("document.querySelector('#id_lead').form.action.includes('/edit/')")
     expect(page.locator("#w-autosave-indicator")).to_have_attribute("data-w-autosave-state-value", "saved")
 
     # ... and submits it for moderation from the footer's action menu.
@@ -88,6 +90,7 @@ def test_an_article_goes_from_editor_to_approver_to_public(live_site, section, e
         article = ArticlePage.objects.get(title=TITLE)
         assert article.workflow_in_progress and not article.live
         draft = article.get_latest_revision_as_object()
+        assert (draft.title, draft.lead) == (TITLE, LEAD)
         assert [block.block_type for block in draft.body] == ["paragraph", "image"]
         assert draft.body[1].value["image"].pk == photo.pk
         assert (draft.body[1].value["caption"], draft.body[1].value["credit"]) == ("", "")
