@@ -1,11 +1,15 @@
 """Editors write and submit, approvers approve or reject, and nothing unapproved reaches the public."""
 
+import datetime
+
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import Workflow
 
-from articles.models import ArticlePage
+from articles.models import ArticleIndexPage, ArticlePage
 from editorial import roles
 from tests.factories import article_form
 
@@ -48,6 +52,23 @@ def fresh(page):
     return ArticlePage.objects.filter(pk=page.pk).first()
 
 
+def public_places(section, seed_article, query):
+    """Where readers find articles: the section's listing, the home page (latest news, most read, section
+    blocks), the "Thông tin mới nhất" sidebar of an article, search, the RSS feeds and the sitemap."""
+    feeds = ["/rss/", f"/rss/{section.slug}/"]
+    return [section.url, "/", seed_article.url, f"/search/?q={query}", *feeds, "/sitemap.xml"]
+
+
+def shown_to_the_public(client, title, urls, slug=None):
+    """The places that show an article: by its title (pages) or, for a new article, its URL (sitemap, links)."""
+    shown = []
+    for url in urls:
+        content = client.get(url).content.decode()
+        if title in content or (slug and f"/{slug}/" in content):
+            shown.append(url)
+    return shown
+
+
 # Each action: what the role posts to the admin, and how to tell from the database whether it happened.
 def do_create(client, section, editor):
     client.post(f"/admin/pages/add/articles/articlepage/{section.pk}/", article_form("Tin mới viết", "tin-moi-viet"))
@@ -85,6 +106,24 @@ def do_delete(client, section, editor):
     return fresh(article) is None
 
 
+def do_move(client, section, editor):
+    article = live_article(section)
+    other = section.get_siblings(inclusive=False).type(ArticleIndexPage).first()
+    client.post(f"/admin/pages/{article.pk}/move/{other.pk}/confirm/")
+    return fresh(article).get_parent().pk == other.pk
+
+
+def do_schedule(client, section, editor):
+    article = draft_article(section, editor)
+    go_live = timezone.localtime(timezone.now() + datetime.timedelta(days=1)).strftime("%d/%m/%Y %H:%M")
+    client.post(
+        f"/admin/pages/{article.pk}/edit/",
+        article_form("Bài nháp", article.slug, go_live_at=go_live, **{"action-publish": "1"}),
+    )
+    article = fresh(article)
+    return not article.live and article.scheduled_revision is not None
+
+
 def do_approve(client, section, editor):
     article = draft_article(section, editor)
     submit(article, editor)
@@ -108,16 +147,19 @@ ACTIONS = {
     "publish": do_publish,
     "unpublish": do_unpublish,
     "delete": do_delete,
+    "move": do_move,
+    "schedule": do_schedule,
     "approve": do_approve,
     "reject": do_reject,
 }
 
 # The permission matrix: which role may do what, through the admin.
+EVERYTHING = {"create", "edit", "submit", "publish", "unpublish", "delete", "move", "schedule", "approve", "reject"}
 MATRIX = {
     "anonymous": set(),
     "editor": {"create", "edit", "submit"},
-    "approver": {"create", "edit", "submit", "publish", "unpublish", "delete", "approve", "reject"},
-    "administrator": {"create", "edit", "submit", "publish", "unpublish", "delete", "approve", "reject"},
+    "approver": EVERYTHING,
+    "administrator": EVERYTHING,
 }
 
 
@@ -149,7 +191,7 @@ def test_an_editor_cannot_publish_directly_and_nothing_changes(client, editor, s
     assert fresh(article).live
 
 
-def test_the_full_loop_as_the_public_sees_it(client, editor, approver, section):
+def test_the_full_loop_as_the_public_sees_it(client, editor, approver, section, seed_article):
     editor_client, approver_client = login(editor), login(approver)
     mail.outbox.clear()
 
@@ -195,6 +237,8 @@ def test_the_full_loop_as_the_public_sees_it(client, editor, approver, section):
     history = editor_client.get(f"/admin/pages/{article.pk}/history/").content.decode()
     assert "Đề nghị bổ sung số liệu đoàn viên." in history
     assert client.get(article.url).status_code == 404
+    places = public_places(section, seed_article, "h%E1%BB%99i+ngh%E1%BB%8B")
+    assert shown_to_the_public(client, "Tin hội nghị", places, slug="tin-hoi-nghi") == []
 
     # The editor fixes and resubmits; the approver approves; the public now reads it.
     editor_client.post(
@@ -202,14 +246,16 @@ def test_the_full_loop_as_the_public_sees_it(client, editor, approver, section):
         article_form("Tin hội nghị", "tin-hoi-nghi", paragraphs=["Có 1.250 đoàn viên mới."], **{"action-submit": "1"}),
     )
     assert fresh(article).current_workflow_state.status == "in_progress"
+    assert client.get(article.url).status_code == 404
+    assert shown_to_the_public(client, "Tin hội nghị", places, slug="tin-hoi-nghi") == []
     task_state = fresh(article).current_workflow_task_state
     approver_client.post(f"/admin/pages/workflow/action/{article.pk}/approve/{task_state.pk}/")
     article = fresh(article)
     assert article.live and not article.workflow_in_progress
     page = client.get(article.url).content.decode()
     assert "Có 1.250 đoàn viên mới." in page
-    assert "Tin hội nghị" in client.get(section.url).content.decode()
-    assert "Tin hội nghị" in client.get("/").content.decode()
+    # ... everywhere the draft was kept out of, so those checks above could have failed.
+    assert shown_to_the_public(client, "Tin hội nghị", places, slug="tin-hoi-nghi") == places
 
 
 def test_an_unapproved_change_to_a_live_page_leaves_the_public_version(client, editor, section):
@@ -259,3 +305,70 @@ def test_scheduled_publishing_waits_for_its_time(client, approver, section, monk
     call_command("publish_scheduled")
     assert fresh(article).live
     assert "Bài hẹn giờ" in client.get(section.url).content.decode()
+
+
+def test_a_rejected_change_to_a_live_page_never_reaches_the_public(client, editor, approver, section, seed_article):
+    article = live_article(section)
+    login(editor).post(
+        f"/admin/pages/{article.pk}/edit/", article_form("Tiêu đề bị trả lại", article.slug, **{"action-submit": "1"})
+    )
+    task_state = fresh(article).current_workflow_task_state
+    login(approver).post(
+        f"/admin/pages/workflow/action/{article.pk}/reject/{task_state.pk}/", {"comment": "Chưa đạt, sửa lại."}
+    )
+    article = fresh(article)
+    assert article.current_workflow_state.status == "needs_changes"
+    assert article.live and article.has_unpublished_changes
+    places = public_places(section, seed_article, "b%E1%BB%8B+tr%E1%BA%A3+l%E1%BA%A1i")
+    assert shown_to_the_public(client, "Tiêu đề bị trả lại", places + [article.url]) == []
+    assert "Bài đang đăng" in client.get(article.url).content.decode()
+
+
+def test_an_approved_article_scheduled_for_later_stays_hidden_until_its_time(
+    client, editor, approver, section, seed_article, monkeypatch
+):
+    """Approving a submission that has a "go live" time publishes it at that time, not before; in between it is
+    nowhere public, even after the periodic command has run."""
+    article = draft_article(section, editor, slug="bai-duyet-hen-gio")
+    go_live = timezone.now() + datetime.timedelta(hours=3)
+    login(editor).post(
+        f"/admin/pages/{article.pk}/edit/",
+        article_form(
+            "Bài duyệt hẹn giờ",
+            article.slug,
+            date=timezone.localdate().strftime("%d/%m/%Y"),
+            go_live_at=timezone.localtime(go_live).strftime("%d/%m/%Y %H:%M"),
+            **{"action-submit": "1"},
+        ),
+    )
+    task_state = fresh(article).current_workflow_task_state
+    login(approver).post(f"/admin/pages/workflow/action/{article.pk}/approve/{task_state.pk}/")
+    article = fresh(article)
+    assert not article.live and not article.workflow_in_progress and article.scheduled_revision is not None
+
+    call_command("publish_scheduled")
+    url = f"{section.url}{article.slug}/"
+    places = public_places(section, seed_article, "h%E1%BA%B9n+gi%E1%BB%9D")
+    assert client.get(url).status_code == 404
+    assert shown_to_the_public(client, "Bài duyệt hẹn giờ", places, slug=article.slug) == []
+
+    later = timezone.now() + datetime.timedelta(hours=3, minutes=1)
+    monkeypatch.setattr(timezone, "now", lambda: later)
+    call_command("publish_scheduled")
+    assert fresh(article).live
+    assert client.get(url).status_code == 200
+    assert shown_to_the_public(client, "Bài duyệt hẹn giờ", places, slug=article.slug) == places
+
+
+def test_a_scheduled_change_to_a_live_page_waits_for_its_time(client, approver, section, seed_article):
+    article = live_article(section)
+    go_live = timezone.localtime(timezone.now() + datetime.timedelta(days=1)).strftime("%d/%m/%Y %H:%M")
+    login(approver).post(
+        f"/admin/pages/{article.pk}/edit/",
+        article_form("Tiêu đề ngày mai", article.slug, go_live_at=go_live, **{"action-publish": "1"}),
+    )
+    assert fresh(article).scheduled_revision is not None
+    call_command("publish_scheduled")
+    places = public_places(section, seed_article, "ng%C3%A0y+mai")
+    assert shown_to_the_public(client, "Tiêu đề ngày mai", places + [article.url]) == []
+    assert "Bài đang đăng" in client.get(article.url).content.decode()
