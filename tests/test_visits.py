@@ -255,3 +255,62 @@ def test_views_of_pages_served_from_a_whole_page_cache_are_counted(seed_article,
     assert second.status_code == 200
     assert not any("wagtailcore_page" in query["sql"] for query in captured)  # not rendered: from the cache
     assert counted(seed_article) == 2
+
+
+def writes(captured):
+    return [query["sql"] for query in captured if query["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE")]
+
+
+def test_a_page_costs_one_query_more_when_the_statistics_box_is_not_cached(client, section, home):
+    client.get(section.url)
+    with CaptureQueriesContext(connection) as cached_box:
+        client.get(section.url)
+    from django.core.cache import cache
+
+    cache.delete(f"visits:figures:{home.get_site().pk}:{timezone.localdate().isoformat()}")
+    with CaptureQueriesContext(connection) as fresh_box:
+        content = client.get(section.url).content.decode()
+    assert "Thống kê truy cập" in content
+    assert len(fresh_box) == len(cached_box) + 1
+    [extra] = [query["sql"] for query in fresh_box if query["sql"] not in {q["sql"] for q in cached_box}]
+    assert "visits_recentview" in extra and "visits_dailypageviews" in extra
+
+
+def test_a_readers_view_adds_two_writes_to_the_page_and_a_reload_counts_nothing(seed_article):
+    reader(ip="192.0.2.20").get(seed_article.url)  # the day's salt and counter exist, as on any busy day
+    bot = Client()
+    bot.get(seed_article.url)
+    with CaptureQueriesContext(connection) as not_counted:
+        bot.get(seed_article.url)
+    with CaptureQueriesContext(connection) as counted_view:
+        reader(ip="192.0.2.21").get(seed_article.url)
+    assert writes(not_counted) == []
+    assert len(writes(counted_view)) == 2
+    reads = [query for query in counted_view if query["sql"].startswith("SELECT")]
+    assert len(reads) == len(not_counted)  # counting reads nothing more
+    before = counted(seed_article)
+    reader(ip="192.0.2.21").get(seed_article.url)
+    assert counted(seed_article) == before
+
+
+def test_the_weeks_most_read_start_on_monday_in_ho_chi_minh_city_time(client, section, monkeypatch):
+    last_week, this_week, unpublished = list(section.get_children().live().specific())[:3]
+    sunday_night = datetime.datetime(2025, 11, 23, 23, 59, tzinfo=HANOI)  # 16:59 UTC, Sunday
+    monday_morning = datetime.datetime(2025, 11, 24, 0, 5, tzinfo=HANOI)  # 17:05 UTC, still Sunday in UTC
+    for number in range(5):
+        record_view(last_week.pk, f"last-week-{number}", now=sunday_night)
+        record_view(unpublished.pk, f"unpublished-{number}", now=monday_morning)
+    record_view(this_week.pk, "this-week", now=monday_morning)
+    unpublished.unpublish()
+
+    at(monkeypatch, monday_morning + datetime.timedelta(minutes=1))
+    content = client.get("/").content.decode()
+    most_read = content[content.index("Đọc nhiều trong tuần") :]
+    most_read = most_read[: most_read.index("</ol>")]
+    assert this_week.title in most_read
+    assert last_week.title not in most_read and unpublished.title not in most_read
+
+    at(monkeypatch, sunday_night + datetime.timedelta(seconds=30))
+    content = client.get("/").content.decode()
+    most_read = content[content.index("Đọc nhiều trong tuần") :]
+    assert last_week.title in most_read[: most_read.index("</ol>")]

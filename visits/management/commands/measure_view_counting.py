@@ -8,11 +8,18 @@ import uuid
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from articles.models import ArticlePage
-from visits.counting import record_view
+from visits.counting import record_view, visitor_hash
 from visits.models import DailyPageViews, RecentView
+
+
+def writes(captured):
+    """Statements that write; transaction control (BEGIN, SAVEPOINT, COMMIT) is not counted."""
+    return [query for query in captured if query["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE")]
 
 
 class Command(BaseCommand):
@@ -37,13 +44,14 @@ class Command(BaseCommand):
                     start = time.perf_counter()
                     record_view(page.pk, f"{run}-{number}")
                     timings.append((time.perf_counter() - start) * 1000)
-                statements.append(sum(query["sql"].split()[0] in ("INSERT", "UPDATE", "DELETE") for query in captured))
+                statements.append(len(writes(captured)))
             timings.sort()
             self.stdout.write(
                 f"{connection.vendor}: {views} views counted one by one: writes per view "
                 f"{min(statements)}-{max(statements)}, median {statistics.median(timings):.2f} ms, "
                 f"p95 {timings[int(len(timings) * 0.95)]:.2f} ms"
             )
+            self.through_requests(page, samples=min(views, 100))
             if connection.vendor != "postgresql":
                 self.stdout.write("concurrency: skipped (SQLite serialises writers; use DATABASE_URL=postgres://...)")
                 return
@@ -63,6 +71,36 @@ class Command(BaseCommand):
             RecentView.objects.filter(visitor__startswith=run).delete()
             self.remove_added(page, self.counted(page) - before)
 
+    def through_requests(self, page, samples):
+        """The same, seen from a reader's request of the article: what counting adds to rendering it."""
+        browser = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Safari/537.36"
+        url = page.url
+        Client().get(url)  # warm the caches a running server has warm
+        kinds = {"robot, not counted": [], "new reader, counted": [], "reload, not counted": []}
+        visitors = []
+        try:
+            for number in range(samples):
+                ip = f"198.18.{number // 250}.{number % 250 + 1}"  # a benchmarking range (RFC 2544)
+                visitors.append(visitor_hash(ip, browser, timezone.localdate()))
+                reader = Client(HTTP_USER_AGENT=browser, REMOTE_ADDR=ip)
+                for kind, client in zip(kinds, (Client(), reader, reader), strict=True):
+                    with CaptureQueriesContext(connection) as captured:
+                        start = time.perf_counter()
+                        client.get(url)
+                        elapsed = (time.perf_counter() - start) * 1000
+                    kinds[kind].append((elapsed, len(captured), len(writes(captured))))
+        finally:
+            RecentView.objects.filter(visitor__in=visitors).delete()
+        self.stdout.write(f"GET of the article page, {samples} of each:")
+        for kind, samples_of_kind in kinds.items():
+            timings = sorted(elapsed for elapsed, _, _ in samples_of_kind)
+            queries = sorted(count for _, count, _ in samples_of_kind)
+            writes_done = sorted(count for _, _, count in samples_of_kind)
+            self.stdout.write(
+                f"  {kind:<20} statements {queries[len(queries) // 2]} (median; {queries[0]}-{queries[-1]}), "
+                f"writes {writes_done[0]}-{writes_done[-1]}, median {statistics.median(timings):.2f} ms"
+            )
+
     @staticmethod
     def counted(page):
         return sum(DailyPageViews.objects.filter(page_id=page.pk).values_list("views", flat=True))
@@ -70,7 +108,6 @@ class Command(BaseCommand):
     @staticmethod
     def remove_added(page, added):
         from django.db.models import F
-        from django.utils import timezone
 
         DailyPageViews.objects.filter(page_id=page.pk, day=timezone.localdate()).update(views=F("views") - added)
 
