@@ -15,7 +15,7 @@ def test_every_page_type_opens_in_the_editor(admin_client, home, section, seed_a
 
 
 def test_documents_are_snippets_listed_and_editable(admin_client):
-    document = OfficialDocument.objects.get(number="01-KL/TW")
+    document = OfficialDocument.objects.get(number="01-KL/TW", locale__language_code="vi")
     listing = admin_client.get("/admin/snippets/official_documents/officialdocument/")
     assert listing.status_code == 200 and "01-KL/TW" in listing.content.decode()
     edit = admin_client.get(f"/admin/snippets/official_documents/officialdocument/edit/{document.pk}/")

@@ -17,7 +17,7 @@ def test_tags_link_to_tag_pages_listing_their_articles(client, seed_article):
     assert f'href="{url}"' in html
     response = client.get(url)
     assert response.status_code == 200
-    tagged = ArticlePage.objects.live().filter(tagged_items__tag=tag)
+    tagged = ArticlePage.objects.live().filter(tagged_items__tag=tag, locale=seed_article.locale)
     page = response.content.decode()
     assert tag.name in page
     for article in tagged:

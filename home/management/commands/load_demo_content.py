@@ -3,6 +3,7 @@ dozen articles of our own (home/demo/articles.jsonl, loaded through the importer
 exists is left as it is (an editor may have changed it) and nothing is duplicated."""
 
 import datetime
+import html
 import json
 from pathlib import Path
 
@@ -14,8 +15,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.translation import gettext as _
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 from wagtail.rich_text import RichText
+from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from articles.importer import ArticleImporter, placeholder_image
 from articles.models import ArticlePage
@@ -62,6 +64,7 @@ class Command(BaseCommand):
         self.link_campaign_articles(importer, seed["campaign"], campaign)
         self.feature(home, article, campaign)
         self.visit_history(site)
+        self.english(home, documents, campaign, article)
 
         self.stdout.write(
             self.style.SUCCESS(
@@ -168,6 +171,48 @@ class Command(BaseCommand):
         home.featured_articles = [HomePageFeaturedArticle(article=article)]
         home.save_revision().publish()
 
+    def english(self, home, documents, campaign, article):
+        """The seed article, its section and campaign, the home page and the documents they cite in English,
+        translated with wagtail-localize as a translator does (home/demo/translations-en.json holds the English
+        of each Vietnamese string), so they stay synchronised with the Vietnamese pages; published, as the rest
+        of the demo."""
+        locale = Locale.objects.filter(language_code="en").first()
+        if locale is None:
+            return
+        strings = json.loads((DEMO_DIR / "translations-en.json").read_text(encoding="utf-8"))
+        strings = {normalise(vietnamese): english for vietnamese, english in strings.items()}
+        for document in documents.values():
+            self.translate(document, locale, strings)
+        # The English home page exists from the start (migration home/0003); it becomes a synced translation.
+        self.translate(home, locale, strings, take_over=True)
+        self.translate(article.get_parent().specific, locale, strings)
+        self.translate(campaign, locale, strings)
+        self.translate(article, locale, strings)
+
+    @staticmethod
+    @transaction.atomic
+    def translate(instance, locale, strings, take_over=False):
+        """Translate through wagtail-localize's own objects: the source, the translation, a string translation
+        per segment, then the target saved and published. An object already translated is left as it is.
+        One transaction each: wagtail-localize publishes a page when its transaction commits, from the page as
+        it was saved, so a parent must be published before children are added under it."""
+        if Translation.objects.filter(source__object_id=instance.translation_key, target_locale=locale).exists():
+            return
+        if instance.has_translation(locale) and not take_over:
+            return
+        source, _created = TranslationSource.update_or_create_from_instance(instance)
+        translation = Translation.objects.create(source=source, target_locale=locale, enabled=True)
+        for segment in source.stringsegment_set.select_related("string", "context"):
+            english = strings.get(normalise(segment.string.data))
+            if english:
+                StringTranslation.objects.get_or_create(
+                    translation_of=segment.string,
+                    locale=locale,
+                    context=segment.context,
+                    defaults={"data": escape(english), "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL},
+                )
+        translation.save_target(publish=True)
+
     @staticmethod
     def visit_history(site):
         """The old portal's total ("Tất cả: 255,412" in the seed), so that the figure carries on."""
@@ -191,3 +236,8 @@ class Command(BaseCommand):
                 _("Tài khoản thử (chỉ khi phát triển) %(role)s: %(username)s / %(password)s tại /admin/")
                 % {"role": group or _("Quản trị"), "username": username, "password": password}
             )
+
+
+def normalise(text):
+    """A string as wagtail-localize stores it (HTML) and as the demo file spells it compare equal."""
+    return " ".join(html.unescape(text).split())
