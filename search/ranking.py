@@ -43,6 +43,9 @@ PHRASE_WHOLE = 1.0
 PHRASE_IN_TITLE = 1.5
 PHRASE_EXACT_TONE = 1.0
 CANDIDATES = 200
+# An index is large from this many entries; a word in more than this share of them is common.
+LARGE_INDEX = 2000
+COMMON_SHARE = 0.2
 RELATIVE_CUTOFF = 0.2
 STATS_TIMEOUT = 60
 OLDEST = datetime.date.min
@@ -179,18 +182,16 @@ def search(query, locale_id):
         return []
     count = entry_count(locale_id)
     idf = {term: math.log(1 + (max(count, n) - n + 0.5) / (n + 0.5)) for term, n in frequencies.items()}
-    weight = Case(
-        *(When(term=term, then=Value(query.terms[term] * idf[term])) for term in frequencies),
-        default=Value(0.0),
-        output_field=FloatField(),
-    )
-    scores = (
-        SearchTerm.objects.filter(term__in=list(frequencies), locale_id=locale_id)
-        .values("entry_id")
-        .annotate(score=Sum(F("weight") * weight, output_field=FloatField()))
-        .order_by("-score", "entry_id")[:CANDIDATES]
-    )
-    bm25 = {row["entry_id"]: row["score"] for row in scores}
+    weights = {term: query.terms[term] * idf[term] for term in frequencies}
+    # Words found in most entries ("công", "đoàn") weigh little but cost the most to sum; on a large index,
+    # candidates are chosen by the other words (or the rarest alone), and the common ones added for those only.
+    common = {term for term, n in frequencies.items() if count >= LARGE_INDEX and n > COMMON_SHARE * count}
+    if common == set(frequencies):
+        common.discard(min(frequencies, key=frequencies.get))
+    bm25 = sum_postings(weights, locale_id, exclude=common, limit=CANDIDATES)
+    if common and bm25:
+        for entry_id, score in sum_postings(weights, locale_id, only=common, entries=list(bm25)).items():
+            bm25[entry_id] += score
     entries = SearchEntry.objects.filter(pk__in=bm25).only("published", "folded", "keyed", "folded_title")
     unit = sum(idf[term] for term in frequencies if not term.startswith("n:")) / max(len(frequencies), 1)
     results = [Result(entry, bm25[entry.pk] + unit * phrase_bonus(query, entry)) for entry in entries]
@@ -199,6 +200,24 @@ def search(query, locale_id):
         best = results[0].score
         results = [result for result in results if result.score >= RELATIVE_CUTOFF * best]
     return results
+
+
+def sum_postings(weights, locale_id, exclude=(), only=None, entries=None, limit=None):
+    """{entry id: BM25 score} over the postings of the weighted terms (those of `only`, else all but
+    `exclude`), for the given entries or the `limit` best; one query."""
+    terms = [term for term in weights if (term in only if only is not None else term not in exclude)]
+    weight = Case(
+        *(When(term=term, then=Value(weights[term])) for term in terms),
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    postings = SearchTerm.objects.filter(term__in=terms, locale_id=locale_id)
+    if entries is not None:
+        postings = postings.filter(entry_id__in=entries)
+    scores = postings.values("entry_id").annotate(score=Sum(F("weight") * weight, output_field=FloatField()))
+    if limit is not None:
+        scores = scores.order_by("-score", "entry_id")[:limit]
+    return {row["entry_id"]: row["score"] for row in scores}
 
 
 def load(results):
