@@ -241,17 +241,6 @@ class ArticlePage(CountedPageMixin, Page):
             data["image"] = [image_url]
         return data
 
-    def related_articles(self, tags, limit=4):
-        """Articles sharing the most tags, then the newest of the same section."""
-        section_path = self.path[: -self.steplen]
-        return list(
-            published_articles(self.locale_id)
-            .exclude(pk=self.pk)
-            .annotate(
-                shared_tags=Count("tagged_items", filter=Q(tagged_items__tag__in=tags), distinct=True),
-                same_section=Case(
-                    When(path__startswith=section_path, depth=self.depth, then=Value(1)),
-                    default=Value(0),
     def campaign_link(self):
         """The campaign in the article's language where it is translated, cached with the site's content."""
         if self.campaign_id is None:
@@ -263,6 +252,17 @@ class ArticlePage(CountedPageMixin, Page):
 
         return cached("campaign-link", self.campaign_id, self.locale_id, compute=compute)
 
+    def related_articles(self, tags, limit=4):
+        """Articles sharing the most tags, then the newest of the same section."""
+        section_path = self.path[: -self.steplen]
+        return list(
+            published_articles(self.locale_id)
+            .exclude(pk=self.pk)
+            .annotate(
+                shared_tags=Count("tagged_items", filter=Q(tagged_items__tag__in=tags), distinct=True),
+                same_section=Case(
+                    When(path__startswith=section_path, depth=self.depth, then=Value(1)),
+                    default=Value(0),
                     output_field=IntegerField(),
                 ),
             )
@@ -276,6 +276,6 @@ class ArticlePage(CountedPageMixin, Page):
         context["related_articles"] = self.related_articles(tags)
         context["views"] = page_views(self)
         context["adjacent"] = self.adjacent_articles()
-        return context
         context["documents"] = in_locale(self.documents.all(), self.locale_id)
         context["campaign"] = self.campaign_link()
+        return context
