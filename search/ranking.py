@@ -90,12 +90,12 @@ class Query:
         form = search_form(word, self.language)
         self.highlight.add(form)
         if is_marked(word):
-            self._add(f"t:{tone_key(word)}", weight * EXACT_TONE)
-            self._add(f"f:{form}", weight * FOLDED_FALLBACK)
+            self.add_term(f"t:{tone_key(word)}", weight * EXACT_TONE)
+            self.add_term(f"f:{form}", weight * FOLDED_FALLBACK)
         else:
-            self._add(f"f:{form}", weight)
+            self.add_term(f"f:{form}", weight)
 
-    def _add(self, term, weight):
+    def add_term(self, term, weight):
         term = term[:64]
         self.terms[term] = max(self.terms.get(term, 0.0), weight)
 
@@ -123,7 +123,7 @@ def parse(raw, language="vi", abbreviations=None):
         query.add_word(word)
     for word, meant in zip(typed, decoded, strict=True):
         if fold(word) != fold(meant):  # a Telex reading of an English word ("bus" -> "bú") must not hide it
-            query._add(f"f:{search_form(word, language)}", ALTERNATIVE)
+            query.add_term(f"f:{search_form(word, language)}", ALTERNATIVE)
     if len(decoded) > 1:
         query.phrases.append(Phrase(decoded))
     table = abbreviation_table() if abbreviations is None else abbreviations
@@ -131,14 +131,14 @@ def parse(raw, language="vi", abbreviations=None):
         alternative_words = [word.casefold() for word in WORD.findall(alternative)]
         if len(alternative_words) == 1:
             form = search_form(alternative_words[0], language)
-            query._add(f"f:{form}", ALTERNATIVE)  # an abbreviation, in any case
+            query.add_term(f"f:{form}", ALTERNATIVE)  # an abbreviation, in any case
             query.highlight.add(form)
         else:
             for word in alternative_words:
                 query.add_word(word, ALTERNATIVE)
             query.phrases.append(Phrase(alternative_words))
     for key in query_document_keys(decoded):
-        query._add(f"n:{key}", DOCUMENT)
+        query.add_term(f"n:{key}", DOCUMENT)
     return query
 
 
