@@ -4,7 +4,7 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from images.blocks import CaptionedImageBlock
+from images.blocks import CaptionedImageBlock, GalleryBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "superscript", "subscript"]
 
@@ -37,6 +37,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
         label=_("Tiêu đề mục"), icon="title", form_classname="title", template="articles/blocks/heading.html"
     )
     image = CaptionedImageBlock()
+    gallery = GalleryBlock()
     quote = QuoteBlock()
     document = DocumentReferenceBlock()
     embed = EmbedBlock(label=_("Nhúng (video, bản đồ)"), icon="media")

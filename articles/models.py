@@ -201,6 +201,17 @@ class ArticlePage(CountedPageMixin, Page):
                 return block.value["image"]
         return self.feature_image if self.feature_image_id else None
 
+    @property
+    def eager_image_block(self):
+        """The id of the body's photo that is in the first screen (no feature image above it, among the first
+        blocks): loaded at once, with priority, while every other photo is loaded lazily."""
+        if self.show_feature_image:
+            return None
+        for position, block in enumerate(self.body):
+            if block.block_type == "image":
+                return block.id if position < 3 else None
+        return None
+
     def adjacent_articles(self):
         """The previous (older) and next (newer) article of the same section, by date, cached with the site's
         content so that reading an article costs no query for them. None in previews of new pages."""

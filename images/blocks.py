@@ -59,3 +59,28 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Ảnh có chú thích")
         template = "images/blocks/captioned_image.html"
+
+
+class GalleryImageBlock(blocks.StructBlock):
+    """One photo of a set: alt text required unless decorative, and a caption of its own."""
+
+    image = ImageBlock(label=_("Ảnh"))
+    caption = blocks.CharBlock(required=False, max_length=500, label=_("Chú thích"))
+
+    class Meta:
+        icon = "image"
+        label = _("Ảnh")
+
+
+class GalleryBlock(blocks.StructBlock):
+    """A photo set of an event ("Một số hình ảnh tại hội nghị"): thumbnails in a grid, each a link to the large
+    photo, so that it works by keyboard and without JavaScript."""
+
+    title = blocks.CharBlock(required=False, max_length=255, label=_("Tiêu đề"))
+    images = blocks.ListBlock(GalleryImageBlock(), min_num=2, label=_("Các ảnh"))
+    credit = blocks.CharBlock(required=False, max_length=255, label=_("Tác giả ảnh"))
+
+    class Meta:
+        icon = "image"
+        label = _("Bộ ảnh")
+        template = "images/blocks/gallery.html"
