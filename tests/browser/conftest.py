@@ -104,3 +104,53 @@ def live_site(live_server, chromium):
     site = LiveSite(live_server, chromium)
     yield site
     site.close()
+
+
+class RoutedSite:
+    """The site as the browser sees it, answered by Django's test client inside the test: no server thread, so a
+    test that only reads pages runs in the usual rolled-back transaction, with the demo content (a live server
+    needs a transactional test, which empties the database when it ends). Static files come from the finders,
+    uploads from MEDIA_ROOT; every other host is unreachable."""
+
+    url = "http://testserver"
+
+    def __init__(self, client, browser):
+        self.client = client
+        self.browser = browser
+
+    def answer(self, route, request):
+        from pathlib import Path
+        from urllib.parse import unquote, urlsplit
+
+        from django.conf import settings
+        from django.contrib.staticfiles import finders
+
+        parts = urlsplit(request.url)
+        path = unquote(parts.path)
+        if path.startswith(settings.STATIC_URL):
+            found = finders.find(path.removeprefix(settings.STATIC_URL))
+            return route.fulfill(path=found) if found else route.fulfill(status=404)
+        if path.startswith(settings.MEDIA_URL):
+            found = Path(settings.MEDIA_ROOT) / path.removeprefix(settings.MEDIA_URL)
+            return route.fulfill(path=found) if found.is_file() else route.fulfill(status=404)
+        response = self.client.generic(
+            request.method,
+            parts.path + (f"?{parts.query}" if parts.query else ""),
+            data=request.post_data_buffer or b"",
+            content_type=request.headers.get("content-type", ""),
+        )
+        content = b"".join(response.streaming_content) if response.streaming else response.content
+        return route.fulfill(status=response.status_code, headers=dict(response.items()), body=content)
+
+    def new_page(self, **context_options):
+        context = self.browser.new_context(**context_options)
+        context.route(lambda url: url.startswith(f"{self.url}/"), self.answer)
+        context.route(lambda url: not url.startswith(f"{self.url}/"), lambda route: route.abort())
+        return context.new_page()
+
+
+@pytest.fixture
+def routed_site(client, chromium):
+    yield RoutedSite(client, chromium)
+    for context in chromium.contexts:
+        context.close()

@@ -1,0 +1,77 @@
+"""The public pages of the demo site, checked as the web industry checks them: no axe-core violation (WCAG 2.x A
+and AA, best practices), valid HTML (Nu HTML checker), alt text on every image, and no horizontal scrolling on a
+phone 320 or 360 px wide.
+
+The pages are answered by Django's test client through the browser's request routing (RoutedSite), so the checks
+run in the usual rolled-back transaction on the demo content."""
+
+import pytest
+from django.urls import reverse
+
+from tests.browser import checkers
+from tests.browser.conftest import unavailable
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+@pytest.fixture
+def public_pages(home, section, seed_article, campaign):
+    from official_documents.models import OfficialDocument
+
+    document = OfficialDocument.objects.filter(locale=home.locale, number="01-KL/TW").first()
+    return {
+        "home": home.url,
+        "section": section.url,
+        "article": seed_article.url,
+        "campaign": campaign.url,
+        "documents": reverse("official_documents:list"),
+        "document": document.get_absolute_url(),
+        "search": reverse("search") + "?q=h%E1%BB%8Dc+t%E1%BA%ADp",
+    }
+
+
+@pytest.fixture
+def tools():
+    reason = checkers.missing()
+    if reason:
+        unavailable(reason)
+
+
+def test_no_axe_violations_and_alt_text_everywhere(routed_site, public_pages, tools):
+    # The site's Content Security Policy forbids inline scripts, as it should; the checker is let in.
+    page = routed_site.new_page(bypass_csp=True)
+    problems = {}
+    for name, url in public_pages.items():
+        response = page.goto(routed_site.url + url)
+        assert response.status == 200, f"{name}: {response.status}"
+        found = checkers.axe_violations(page)
+        found += [
+            f"image without alt: {html}"
+            for html in page.eval_on_selector_all(
+                "img", "images => images.filter(image => !image.hasAttribute('alt')).map(image => image.outerHTML)"
+            )
+        ]
+        if found:
+            problems[name] = found
+    assert not problems, problems
+
+
+def test_served_html_is_valid(client, public_pages, tools, tmp_path):
+    documents = {}
+    for name, url in public_pages.items():
+        response = client.get(url)
+        assert response.status_code == 200, f"{name}: {response.status_code}"
+        documents[name] = response.content.decode()
+    assert checkers.html_errors(documents, tmp_path) == []
+
+
+@pytest.mark.parametrize("width", [320, 360])
+def test_no_horizontal_scrolling_on_a_narrow_phone(routed_site, public_pages, width):
+    page = routed_site.new_page(viewport={"width": width, "height": 740}, device_scale_factor=2, is_mobile=True)
+    too_wide = {}
+    for name, url in public_pages.items():
+        page.goto(routed_site.url + url)
+        widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+        if widths[0] > widths[1]:
+            too_wide[name] = widths
+    assert not too_wide, too_wide
