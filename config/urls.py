@@ -12,7 +12,7 @@ from official_documents.sitemaps import DocumentsSitemap
 from search import views as search_views
 
 urlpatterns = [
-    path("admin/", include(wagtailadmin_urls)),
+    path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap, "documents": DocumentsSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt),

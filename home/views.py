@@ -10,7 +10,7 @@ def robots_txt(request):
     """Crawlers may read the public site but not the admin or search results; the sitemap lists the pages."""
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
+        f"Disallow: {reverse('wagtailadmin_home')}",
         "Disallow: /search/",
         "Disallow: /en/search/",
         f"Sitemap: {absolute_url(request, reverse('sitemap'))}",

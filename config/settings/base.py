@@ -1,6 +1,7 @@
 """Settings shared by every environment. Everything that differs between machines comes from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "axes",
+    "csp",
     # Django
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,6 +75,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response but the admin's (see CONTENT_SECURITY_POLICY).
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above any cache middleware, so that views of cached pages are counted too.
     "visits.middleware.CountPageViewsMiddleware",
@@ -83,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out login attempt into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -114,6 +121,12 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: it refuses a locked-out login before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -151,6 +164,8 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 # Wagtail's page editor posts many fields for long StreamFields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# A request body other than uploaded files (a long page in the editor is well under 1 MB).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Liên đoàn Lao động tỉnh Lào Cai")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
@@ -158,8 +173,11 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAILIMAGES_IMAGE_MODEL = "images.CaptionedImage"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
+# Uploads: what the newsroom needs and no more (no SVG, which can carry scripts). Wagtail refuses the rest with
+# a message (in Vietnamese, site/locale/vi); the reverse proxy should cap request bodies a little above 20 MB.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "rtf", "txt", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["jpg", "jpeg", "png", "gif", "webp", "avif"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # On PostgreSQL, the "simple" text search configuration: the default ("english") stems words and drops
@@ -169,6 +187,56 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 ARTICLES_PER_PAGE = 10
+
+# Security that holds in every environment; production.py adds HTTPS (HSTS, secure cookies, redirect).
+# The admin's address, e.g. "quan-tri/"; the public footer links to its login page wherever it is.
+WAGTAILADMIN_PATH = os.environ.get("WAGTAILADMIN_PATH", "admin/").strip("/") + "/"
+if WAGTAILADMIN_PATH == "/":
+    raise ImproperlyConfigured("WAGTAILADMIN_PATH must not be empty: the public site lives at /.")
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True  # Wagtail's admin takes the token from the page, never from the cookie
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp) for the public site: no inline script or style. Its one script is
+# /static/js/site.js; its JSON-LD blocks (<script type="application/ld+json">) are data blocks, which browsers
+# never execute and CSP does not check. The 500 page carries its own small <style> (it must render without the
+# stylesheet), allowed by its hash, which tests/test_security.py checks against the template. The Wagtail admin
+# needs inline scripts and styles and is left out. CSP_FRAME_SRC: who may be embedded (video embeds);
+# CSP_MEDIA_ORIGINS: where images come from when media are not on this host (S3, CDN).
+ERROR_PAGE_STYLE_HASH = "'sha256-F3S8QtVQetllrdHyf3CnZOlWnFQItjU8KnkZV2r062w='"
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": [f"/{WAGTAILADMIN_PATH}"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", ERROR_PAGE_STYLE_HASH],
+        "img-src": ["'self'", "data:", *env_list("CSP_MEDIA_ORIGINS")],
+        "media-src": ["'self'", *env_list("CSP_MEDIA_ORIGINS")],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "frame-src": env_list(
+            "CSP_FRAME_SRC", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"
+        ),
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+
+# Login throttling (django-axes): five wrong passwords for one account from one address lock that pair out for
+# 15 minutes, with a page in Vietnamese (editorial/lockout.py). Locking by address alone would lock a
+# whole newsroom behind one NAT; by account alone, anyone could lock an editor out. Behind a reverse proxy the
+# address comes from X-Forwarded-For exactly as for visit counting (VISITS_TRUST_X_FORWARDED_FOR).
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "editorial.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "visits.counting.client_ip"
+AXES_VERBOSE = False
 # Behind a reverse proxy that sets X-Forwarded-For, count visitors by that address instead of the proxy's.
 VISITS_TRUST_X_FORWARDED_FOR = env_bool("VISITS_TRUST_X_FORWARDED_FOR", False)
 

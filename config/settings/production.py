@@ -28,7 +28,10 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+if not SECURE_HSTS_PRELOAD:
+    # Preloading binds the domain and all its subdomains to HTTPS in browsers for months; the operator decides
+    # it (SECURE_HSTS_PRELOAD=true), so check --deploy is not to nag about it.
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
