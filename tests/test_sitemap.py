@@ -49,6 +49,15 @@ def test_sitemap_lists_every_language(client, home, seed_article):
     assert "/en/" in home_en.full_url
 
 
+def test_sitemap_lists_the_translations_of_a_page_as_alternates(client, seed_article):
+    english = seed_article.get_translation(Locale.objects.get(language_code="en"))
+    root = ET.fromstring(client.get("/sitemap.xml").content)  # noqa: S314 (our own response)
+    xhtml = "{http://www.w3.org/1999/xhtml}link"
+    entry = next(url for url in root.findall("s:url", NS) if url.find("s:loc", NS).text == seed_article.full_url)
+    alternates = {link.get("hreflang"): link.get("href") for link in entry.iter(xhtml)}
+    assert alternates == {"vi": seed_article.full_url, "en": english.full_url}
+
+
 def test_robots_txt_points_to_the_sitemap(client):
     response = client.get("/robots.txt")
     assert response.status_code == 200
