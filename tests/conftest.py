@@ -11,9 +11,16 @@ SEED_SLUG = "tiep-tuc-day-manh-hoc-tap-va-lam-theo-bac-giai-doan-2021-2025"
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """The demo content, loaded once into the test database; each test runs in a transaction rolled back
-    afterwards, so tests may add to it freely."""
+    afterwards, so tests may add to it freely.
+
+    A transactional test (one with a live server) empties the database when it ends, so the next one would find
+    nothing. Such tests ask for `django_db_serialized_rollback` (as `live_site` does) and start from this copy of
+    the database, migrations' data and demo content."""
+    from django.db import connection
+
     with django_db_blocker.unblock():
         call_command("load_demo_content", verbosity=0)
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture

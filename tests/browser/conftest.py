@@ -98,9 +98,10 @@ class LiveSite:
 
 
 @pytest.fixture
-def live_site(live_server, chromium):
+def live_site(live_server, chromium, django_db_serialized_rollback):
     """The live server and the browser of one test; when the test is over, the pages are closed and the server is
-    idle before the database is flushed."""
+    idle before the database is flushed. The test starts from the demo content even when an earlier live-server
+    test has emptied the database (see django_db_setup in tests/conftest.py)."""
     site = LiveSite(live_server, chromium)
     yield site
     site.close()
