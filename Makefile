@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format bench search-eval search-bench messages clean
+.PHONY: help run test test-postgres lint format bench search-eval search-bench messages lighthouse clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -42,7 +42,7 @@ bench: $(BIN)/.installed ## Query counts and render times of the main pages (dem
 	$(BIN)/python manage.py measure_view_counting
 
 messages: $(BIN)/.installed ## Update the English interface strings (site/locale) from the code, and compile them (needs GNU gettext)
-	$(BIN)/python manage.py makemessages -l en --add-location=file --ignore='.venv/*' --ignore='static/*' --ignore='media/*' --ignore='tests/*'
+	$(BIN)/python manage.py makemessages -l en --add-location=file --ignore='.venv/*' --ignore='node_modules/*' --ignore='static/*' --ignore='media/*' --ignore='tests/*'
 	$(BIN)/python manage.py compilemessages --ignore='.venv/*'
 
 search-eval: $(BIN)/.installed ## Search quality on ../shared/search-dev (SQLite; DATABASE_URL=postgres://.../NAME for PostgreSQL, recreated)
@@ -52,6 +52,10 @@ search-bench: $(BIN)/.installed ## Search latency with 20,000 generated articles
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a scratch database, e.g. postgres://postgres@127.0.0.1:5432/search_bench"; exit 1; }
 	$(BIN)/python manage.py migrate --noinput -v0
 	$(BIN)/python manage.py measure_search --articles 20000
+
+lighthouse: $(BIN)/.installed ## Lighthouse (mobile) scores and page weights of the demo's main pages, served as in production (npm, Chromium)
+	npm ci --no-audit --no-fund --ignore-scripts
+	.ci/lighthouse
 
 clean: ## Remove the virtual environment, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media static

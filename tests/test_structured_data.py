@@ -65,3 +65,9 @@ def test_structured_data_escapes_markup(client, seed_article):
     assert "<script>alert(1)" not in html
     (article,) = [data for data in json_ld(html) if data["@type"] == "NewsArticle"]
     assert article["description"] == seed_article.lead
+
+
+def test_every_public_page_has_a_description(client, home, section, campaign):
+    for url in (home.url, section.url, campaign.url, "/van-ban/"):
+        description = meta(client.get(url).content.decode(), "description")
+        assert description and len(description) > 20, url
