@@ -7,6 +7,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Trang chủ")
 
     def ready(self):
-        from home.content_cache import connect_signals
+        from home import content_cache, page_cache
 
-        connect_signals()
+        content_cache.connect_signals()
+        page_cache.connect_signals()

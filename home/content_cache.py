@@ -8,6 +8,7 @@ default local-memory cache each server process keeps its own copy, so several pr
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
@@ -42,7 +43,21 @@ def public_q():
     return condition
 
 
+# Counts this process's invalidations, so that what keeps the version in memory (home/page_cache.py) sees a change
+# made here at once, without asking the cache.
+generation = 0
+
+
 def invalidate(**kwargs):
+    new_version()
+    # The signals come before the change is committed: what is rendered meanwhile still reads the old content,
+    # under the new version. Changing the version again once committed puts that out of reach.
+    transaction.on_commit(new_version)
+
+
+def new_version():
+    global generation
+    generation += 1
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "campaigns",
     "images",
     "official_documents",
+    "organisation",
     "editorial",
     "visits",
     "search",
@@ -45,6 +46,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -80,6 +82,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above any cache middleware, so that views of cached pages are counted too.
     "visits.middleware.CountPageViewsMiddleware",
+    # The whole-page cache of anonymous readers' pages (home/page_cache.py): below the view counting, above
+    # everything a cached page does not need.
+    "home.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -160,7 +165,28 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Local memory, one per process; production uses Redis when REDIS_URL is set.
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+# Whole pages for anonymous readers (home/page_cache.py), emptied whenever content changes: seconds a page is
+# kept at most (so the view counts it shows are that old at most; 0 turns the cache off), and how long a CDN may
+# serve a stale copy while it fetches a fresh one.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "60"))
+# A CDN or caching proxy in front (README, "Page cache"): Wagtail purges a page's addresses, and ours its section
+# and home page, when it is published or unpublished. FRONTEND_CACHE_PURGE_URL: a proxy that accepts PURGE
+# requests (Varnish, nginx with a purge module); CLOUDFLARE_ZONE_ID and CLOUDFLARE_BEARER_TOKEN: Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ.get("CLOUDFLARE_BEARER_TOKEN", ""),
+    }
 
 # Wagtail's page editor posts many fields for long StreamFields.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000

@@ -15,3 +15,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# The whole-page cache is off: tests read pages right after changing the database; tests/test_page_cache.py
+# turns it on.
+PAGE_CACHE_SECONDS = 0

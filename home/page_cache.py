@@ -1,0 +1,179 @@
+"""The whole-page cache of the public site: what an anonymous reader gets, stored once and served to every other
+anonymous reader until the content changes.
+
+- Keyed by the content version of `home.content_cache`, which changes when any page is published, unpublished,
+  moved, renamed or deleted, a view restriction changes, or anything else shown on pages (official documents,
+  images, documents, site settings, search abbreviations) is saved or deleted: every page is then rendered
+  afresh, so a section listing, the "latest news" sidebar or a campaign's article list is never stale. Simple
+  and correct; publishing is rare next to reading.
+- Only for a GET or HEAD without a session cookie (so never for a logged-in user, nor a reader who passed a
+  page's password), outside the admin (previews live there), and only a 200 response that sets no cookie (a
+  page with a form sets the CSRF cookie), is not streamed, says nothing against caching, and is in the
+  language its address implies.
+- View counts stay right: visits.middleware.CountPageViewsMiddleware sits above this middleware and counts the
+  X-Page-Id header stored with the response. The figures shown on a page (views, the statistics box) are at
+  most PAGE_CACHE_SECONDS old.
+- Cacheable responses say `Cache-Control: public, max-age=0, s-maxage=..., stale-while-revalidate=...`: browsers
+  ask again each time, a shared cache (CDN, proxy) may keep them; see the README on a CDN and view counting.
+
+Two levels: the shared cache (Redis when REDIS_URL is set), so that a page is rendered once for all processes, and
+each process's memory (the last PAGE_CACHE_LOCAL_ENTRIES pages it served), so that a page served again costs no
+round trip. A process asks the shared cache for the content version at most once every
+PAGE_CACHE_VERSION_SECONDS (1 s), and at once after a change made in that process: after a publish, other
+processes may serve the old page for up to that second. With the local-memory cache there is no shared level:
+several processes (gunicorn workers, several servers, the cron job that publishes scheduled pages) need REDIS_URL,
+or else a page may be PAGE_CACHE_SECONDS stale."""
+
+import hashlib
+import pickle
+import time
+from collections import OrderedDict
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.cache import caches
+from django.db.models.signals import post_delete, post_save
+from django.utils.cache import patch_cache_control
+from django.utils.translation import get_language_from_path
+from wagtail.signals import page_published, page_unpublished
+
+from home import content_cache
+
+# Models shown on public pages that change without a page being published.
+CONTENT_MODELS = [
+    "official_documents.OfficialDocument",
+    "images.CaptionedImage",
+    "wagtaildocs.Document",
+    "visits.VisitStatisticsSettings",
+    "search.Abbreviation",
+]
+
+
+def seconds():
+    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+
+
+def page_language(request):
+    return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
+
+
+def address_key(request):
+    address = f"{request.get_host()}|{request.get_full_path()}|{page_language(request)}"
+    return hashlib.sha256(address.encode()).hexdigest()
+
+
+class PageCacheMiddleware:
+    """Place it right below visits.middleware.CountPageViewsMiddleware and above the session middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.cache = caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
+        self.admin_prefix = f"/{settings.WAGTAILADMIN_PATH}"
+        self.local = OrderedDict()  # key: (expiry, pickled response), oldest first
+        self.version = None
+        self.version_checked = 0.0
+        self.generation = None
+
+    def __call__(self, request):
+        if not self.may_serve(request):
+            return self.get_response(request)
+        key = f"page:{self.current_version()}:{address_key(request)}"
+        stored = self.fetch(key)
+        if stored is not None:
+            response = pickle.loads(stored)  # noqa: S301 (written by this middleware only)
+            # No session cookie, so the reader is anonymous; the middleware above may ask.
+            request.user = AnonymousUser()
+            response["X-Page-Cache"] = "hit"
+            return response
+        response = self.get_response(request)
+        if request.method == "GET" and self.may_store(request, response):
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=0,
+                s_maxage=seconds(),
+                stale_while_revalidate=getattr(settings, "PAGE_CACHE_STALE_SECONDS", 0),
+            )
+            stored = pickle.dumps(response, pickle.HIGHEST_PROTOCOL)
+            self.cache.set(key, stored, seconds())
+            self.keep(key, stored)
+            response["X-Page-Cache"] = "miss"
+        return response
+
+    def current_version(self):
+        now = time.monotonic()
+        if (
+            self.version is None
+            or self.generation != content_cache.generation
+            or now - self.version_checked >= getattr(settings, "PAGE_CACHE_VERSION_SECONDS", 1)
+        ):
+            self.generation = content_cache.generation
+            version = content_cache.version()
+            if version != self.version:
+                self.local.clear()
+            self.version, self.version_checked = version, now
+        return self.version
+
+    def fetch(self, key):
+        entry = self.local.get(key)
+        if entry is not None and entry[0] > time.monotonic():
+            return entry[1]
+        stored = self.cache.get(key)
+        if not isinstance(stored, bytes):  # nothing, or something else under that key (an older release's)
+            return None
+        self.keep(key, stored)
+        return stored
+
+    def keep(self, key, stored):
+        self.local[key] = (time.monotonic() + seconds(), stored)
+        while len(self.local) > getattr(settings, "PAGE_CACHE_LOCAL_ENTRIES", 200):
+            try:
+                self.local.popitem(last=False)
+            except KeyError:  # emptied by another thread
+                break
+
+    def may_serve(self, request):
+        return (
+            seconds() > 0
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path_info.startswith(self.admin_prefix)
+        )
+
+    @staticmethod
+    def may_store(request, response):
+        user = getattr(request, "user", None)
+        cache_control = response.get("Cache-Control", "").lower()
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not (user is not None and user.is_authenticated)
+            and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+            and getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE) == page_language(request)
+        )
+
+
+def invalidate_on_content_change(sender, **kwargs):
+    content_cache.invalidate()
+
+
+def purge_listings_from_frontend_cache(sender, instance, **kwargs):
+    """A CDN keeps the page's section and home page too: they are purged with the page (Wagtail purges the page
+    itself); other pages showing it (the "latest news" sidebar) expire by s-maxage."""
+    if getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        from wagtail.contrib.frontend_cache.utils import PurgeBatch
+
+        batch = PurgeBatch()
+        batch.add_pages(instance.get_ancestors().live().filter(depth__gt=1).specific())
+        batch.purge()
+
+
+def connect_signals():
+    for signal in (page_published, page_unpublished):
+        signal.connect(purge_listings_from_frontend_cache, dispatch_uid=f"page-cache-purge-{id(signal)}")
+    for label in CONTENT_MODELS:
+        model = apps.get_model(label)
+        for signal in (post_save, post_delete):
+            signal.connect(invalidate_on_content_change, sender=model, dispatch_uid=f"page-cache-{label}-{id(signal)}")
