@@ -47,7 +47,11 @@ class HomePage(CountedPageMixin, Page):
         SynchronizedField("current_campaign", overridable=False),
     ]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["articles.ArticleIndexPage", "campaigns.CampaignPage"]
+    subpage_types = [
+        "articles.ArticleIndexPage",
+        "campaigns.CampaignPage",
+        "organisation.IntroductionPage",
+    ]
     page_description = _("Trang chủ của cổng thông tin.")
 
     class Meta:

@@ -363,7 +363,7 @@ def template_strings():
     folders = [Path(settings.BASE_DIR) / "site" / "templates"]
     folders += [
         Path(settings.BASE_DIR) / app / "templates"
-        for app in ("articles", "campaigns", "home", "images", "official_documents", "search", "visits")
+        for app in ("articles", "campaigns", "home", "images", "official_documents", "organisation", "search", "visits")
     ]
     msgids = set()
     for folder in folders:

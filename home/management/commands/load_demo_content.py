@@ -25,6 +25,7 @@ from campaigns.models import CampaignPage
 from editorial import roles
 from home.models import HomePageFeaturedArticle
 from official_documents.models import OfficialDocument
+from organisation import demo as organisation_demo
 from search.text import document_number_key
 from visits.models import VisitStatisticsSettings
 
@@ -63,6 +64,8 @@ class Command(BaseCommand):
                 importer.import_line(line)
         self.link_campaign_articles(importer, seed["campaign"], campaign)
         self.feature(home, article, campaign)
+        with transaction.atomic():
+            organisation_demo.load(home)
         self.visit_history(site)
         self.english(home, documents, campaign, article)
 

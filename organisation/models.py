@@ -1,0 +1,236 @@
+"""The federation itself ("Giới thiệu"): its functions, tasks and history; its units as data (a tree) and the
+officials readers may contact, as Decree 42/2022/NĐ-CP expects of a public body's portal."""
+
+from django.db import models
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from visits.middleware import CountedPageMixin
+
+PAGE_TRANSLATABLE_FIELDS = [
+    TranslatableField("title"),
+    TranslatableField("slug"),
+    TranslatableField("seo_title"),
+    TranslatableField("search_description"),
+    SynchronizedField("show_in_menus"),
+    TranslatableField("intro"),
+]
+
+
+class UnitKind(models.TextChoices):
+    LEADERSHIP = "leadership", _("Lãnh đạo")
+    DEPARTMENT = "department", _("Ban chuyên môn")
+    DISTRICT = "district", _("Liên đoàn Lao động cấp huyện")
+    SECTOR = "sector", _("Công đoàn ngành")
+    OTHER = "other", _("Đơn vị khác")
+
+
+class Unit(index.Indexed, models.Model):
+    """A unit of the federation: a department (ban), a district federation, a sector union; units under units
+    make the organisational chart."""
+
+    name = models.CharField(_("tên đơn vị"), max_length=255)
+    kind = models.CharField(_("loại đơn vị"), max_length=20, choices=UnitKind.choices, default=UnitKind.DEPARTMENT)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("trực thuộc"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=_("Để trống với đơn vị cấp cao nhất."),
+    )
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    sort_order = models.PositiveIntegerField(
+        _("thứ tự hiển thị"), default=100, help_text=_("Số nhỏ đứng trước, trong cùng một cấp.")
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("parent"),
+        MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Liên hệ")),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("đơn vị")
+        verbose_name_plural = _("đơn vị")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk and self.pk is not None:
+                raise ValidationError({"parent": _("Một đơn vị không thể trực thuộc chính nó hay đơn vị cấp dưới.")})
+            ancestor = ancestor.parent
+
+
+class Official(index.Indexed, models.Model):
+    """An official readers may contact: name, position, unit, phone, official e-mail, photo."""
+
+    name = models.CharField(_("họ và tên"), max_length=255)
+    position = models.CharField(_("chức vụ"), max_length=255, help_text=_("Ví dụ: Chủ tịch, Trưởng ban"))
+    unit = models.ForeignKey(
+        Unit, verbose_name=_("đơn vị"), null=True, blank=True, on_delete=models.SET_NULL, related_name="officials"
+    )
+    phone = models.CharField(_("điện thoại"), max_length=50, blank=True)
+    email = models.EmailField(_("thư điện tử công vụ"), blank=True)
+    photo = models.ForeignKey(
+        "images.CaptionedImage",
+        verbose_name=_("ảnh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    is_leader = models.BooleanField(_("thuộc lãnh đạo"), default=False, help_text=_("Hiển thị trên trang “Lãnh đạo”."))
+    sort_order = models.PositiveIntegerField(_("thứ tự hiển thị"), default=100, help_text=_("Số nhỏ đứng trước."))
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("position"),
+        FieldPanel("unit"),
+        FieldPanel("is_leader"),
+        MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Liên hệ")),
+        FieldPanel("photo"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.SearchField("position"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("cán bộ")
+        verbose_name_plural = _("cán bộ")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.position})"
+
+
+def officials():
+    """Officials with what the directory shows, photos' renditions included: a constant number of queries."""
+    from images.models import CaptionedImageRendition
+
+    return Official.objects.select_related("unit", "photo").prefetch_related(
+        Prefetch("photo__renditions", queryset=CaptionedImageRendition.objects.all())
+    )
+
+
+def unit_tree():
+    """The units as a tree, in display order: a list of (unit, children) with each unit's officials in
+    unit.directory. Three queries, however many units."""
+    units = list(Unit.objects.all())
+    by_parent = {}
+    for unit in units:
+        unit.directory = []
+        by_parent.setdefault(unit.parent_id, []).append(unit)
+    by_id = {unit.pk: unit for unit in units}
+    for official in officials().filter(unit__isnull=False):
+        by_id[official.unit_id].directory.append(official)
+
+    def branch(parent_id, seen):
+        nodes = []
+        for unit in by_parent.get(parent_id, []):
+            if unit.pk not in seen:  # a cycle made in the database directly must not loop forever
+                nodes.append((unit, branch(unit.pk, seen | {unit.pk})))
+        return nodes
+
+    return branch(None, frozenset())
+
+
+class IntroductionPage(CountedPageMixin, Page):
+    """ "Giới thiệu": what the federation is for (functions, tasks) and its history; its structure and leadership
+    are pages under it."""
+
+    intro = models.TextField(_("tóm tắt"), blank=True)
+    functions = RichTextField(_("chức năng"), blank=True)
+    tasks = RichTextField(_("nhiệm vụ"), blank=True)
+    history = RichTextField(_("lịch sử"), blank=True)
+
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("functions"),
+        FieldPanel("tasks"),
+        FieldPanel("history"),
+    ]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS + [
+        TranslatableField("functions"),
+        TranslatableField("tasks"),
+        TranslatableField("history"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("functions"),
+        index.SearchField("tasks"),
+        index.SearchField("history"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["organisation.StructurePage", "organisation.LeadershipPage"]
+    max_count_per_parent = 1
+    page_description = _("Trang “Giới thiệu”: chức năng, nhiệm vụ, lịch sử.")
+
+    class Meta:
+        verbose_name = _("trang giới thiệu")
+        verbose_name_plural = _("trang giới thiệu")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["subpages"] = self.get_children().live().public().specific()
+        return context
+
+
+class StructurePage(CountedPageMixin, Page):
+    """ "Cơ cấu tổ chức": the units (snippets) as a tree of nested lists, each with its officials."""
+
+    intro = models.TextField(_("tóm tắt"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS
+    parent_page_types = ["organisation.IntroductionPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    page_description = _("Cơ cấu tổ chức: các đơn vị và cán bộ, lấy từ mục “Tổ chức” trong trang quản trị.")
+
+    class Meta:
+        verbose_name = _("trang cơ cấu tổ chức")
+        verbose_name_plural = _("trang cơ cấu tổ chức")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tree"] = unit_tree()
+        return context
+
+
+class LeadershipPage(CountedPageMixin, Page):
+    """ "Lãnh đạo": the officials marked as leaders, in display order."""
+
+    intro = models.TextField(_("tóm tắt"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    translatable_fields = PAGE_TRANSLATABLE_FIELDS
+    parent_page_types = ["organisation.IntroductionPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    page_description = _("Lãnh đạo: các cán bộ được đánh dấu “thuộc lãnh đạo”.")
+
+    class Meta:
+        verbose_name = _("trang lãnh đạo")
+        verbose_name_plural = _("trang lãnh đạo")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["leaders"] = list(officials().filter(is_leader=True))
+        return context
