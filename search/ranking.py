@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db.models import Case, Count, F, FloatField, Sum, Value, When
 
-from home.content_cache import version as content_version
 from search.models import SearchEntry, SearchTerm, abbreviation_table
 from search.text import (
     WORD,
@@ -47,7 +46,7 @@ CANDIDATES = 200
 LARGE_INDEX = 2000
 COMMON_SHARE = 0.2
 RELATIVE_CUTOFF = 0.2
-STATS_TIMEOUT = 60
+STATS_TIMEOUT = 600
 OLDEST = datetime.date.min
 
 
@@ -143,23 +142,26 @@ def parse(raw, language="vi", abbreviations=None):
 
 
 def document_frequencies(terms, locale_id):
-    """{term: number of entries holding it}, cached until the next publication (the content version)."""
-    keys = {term: f"search-df:{content_version()}:{locale_id}:{term}" for term in terms}
+    """{term: number of entries holding it}. Frequencies move slowly as articles come and go, so they are cached
+    for a few minutes, except a zero: a word that was nowhere is counted again, so a new article is found by its
+    new words at once."""
+    keys = {term: f"search-df:{locale_id}:{term}" for term in terms}
     cached = cache.get_many(keys.values())
     frequencies = {term: cached[key] for term, key in keys.items() if key in cached}
     missing = [term for term in terms if term not in frequencies]
     if missing:
         counted = dict(
-            SearchTerm.objects.filter(term__in=missing, locale_id=locale_id).values_list("term").annotate(n=Count("pk"))
+            SearchTerm.objects.filter(term__in=missing, locale_id=locale_id)
+            .values_list("term")
+            .annotate(n=Count("entry_id"))
         )
-        fresh = {term: counted.get(term, 0) for term in missing}
-        cache.set_many({keys[term]: n for term, n in fresh.items()}, STATS_TIMEOUT)
-        frequencies.update(fresh)
+        cache.set_many({keys[term]: n for term, n in counted.items()}, STATS_TIMEOUT)
+        frequencies.update({term: counted.get(term, 0) for term in missing})
     return frequencies
 
 
 def entry_count(locale_id):
-    key = f"search-count:{content_version()}:{locale_id}"
+    key = f"search-count:{locale_id}"
     count = cache.get(key)
     if count is None:
         count = SearchEntry.objects.filter(locale_id=locale_id).count()
@@ -192,7 +194,8 @@ def search(query, locale_id):
     if common and bm25:
         for entry_id, score in sum_postings(weights, locale_id, only=common, entries=list(bm25)).items():
             bm25[entry_id] += score
-    entries = SearchEntry.objects.filter(pk__in=bm25).only("published", "folded", "keyed", "folded_title")
+    fields = ["published", "folded", "folded_title"] + (["keyed"] if any(p.keyed for p in query.phrases) else [])
+    entries = SearchEntry.objects.filter(pk__in=bm25).only(*fields)
     unit = sum(idf[term] for term in frequencies if not term.startswith("n:")) / max(len(frequencies), 1)
     results = [Result(entry, bm25[entry.pk] + unit * phrase_bonus(query, entry)) for entry in entries]
     results.sort(key=lambda result: (-round(result.score, 6), -(result.entry.published or OLDEST).toordinal()))
