@@ -2,10 +2,10 @@
 anonymous reader until the content changes.
 
 - Keyed by the content version of `home.content_cache`, which changes when any page is published, unpublished,
-  moved, renamed or deleted, a view restriction changes, or anything else shown on pages (official documents,
-  images, documents, site settings, search abbreviations) is saved or deleted: every page is then rendered
-  afresh, so a section listing, the "latest news" sidebar or a campaign's article list is never stale. Simple
-  and correct; publishing is rare next to reading.
+  moved, renamed or deleted, a view restriction changes, or anything else shown on pages (snippets such as
+  official documents, images, documents, site settings, search abbreviations) is saved or deleted: every page
+  is then rendered afresh, so a section listing, the "latest news" sidebar or a campaign's article list is
+  never stale. Simple and correct; publishing is rare next to reading.
 - Only for a GET or HEAD without a session cookie (so never for a logged-in user, nor a reader who passed a
   page's password), outside the admin (previews live there), and only a 200 response that sets no cookie (a
   page with a form sets the CSRF cookie), is not streamed, says nothing against caching, and is in the
@@ -24,6 +24,7 @@ processes may serve the old page for up to that second. With the local-memory ca
 several processes (gunicorn workers, several servers, the cron job that publishes scheduled pages) need REDIS_URL,
 or else a page may be PAGE_CACHE_SECONDS stale."""
 
+import functools
 import hashlib
 import pickle
 import time
@@ -40,14 +41,18 @@ from wagtail.signals import page_published, page_unpublished
 
 from home import content_cache
 
-# Models shown on public pages that change without a page being published.
-CONTENT_MODELS = [
-    "official_documents.OfficialDocument",
-    "images.CaptionedImage",
-    "wagtaildocs.Document",
-    "visits.VisitStatisticsSettings",
-    "search.Abbreviation",
-]
+# Shown on public pages and changed without a page being published: besides these, every snippet (official
+# documents, units, officials, ...) and every site setting.
+CONTENT_MODELS = ["images.CaptionedImage", "wagtaildocs.Document", "search.Abbreviation"]
+
+
+@functools.cache
+def models_shown_on_pages():
+    from wagtail.contrib.settings.models import BaseSiteSetting
+    from wagtail.snippets.models import get_snippet_models
+
+    settings_models = [model for model in apps.get_models() if issubclass(model, BaseSiteSetting)]
+    return frozenset([*map(apps.get_model, CONTENT_MODELS), *get_snippet_models(), *settings_models])
 
 
 def seconds():
@@ -156,7 +161,8 @@ class PageCacheMiddleware:
 
 
 def invalidate_on_content_change(sender, **kwargs):
-    content_cache.invalidate()
+    if sender in models_shown_on_pages():
+        content_cache.invalidate()
 
 
 def purge_listings_from_frontend_cache(sender, instance, **kwargs):
@@ -173,7 +179,5 @@ def purge_listings_from_frontend_cache(sender, instance, **kwargs):
 def connect_signals():
     for signal in (page_published, page_unpublished):
         signal.connect(purge_listings_from_frontend_cache, dispatch_uid=f"page-cache-purge-{id(signal)}")
-    for label in CONTENT_MODELS:
-        model = apps.get_model(label)
-        for signal in (post_save, post_delete):
-            signal.connect(invalidate_on_content_change, sender=model, dispatch_uid=f"page-cache-{label}-{id(signal)}")
+    for signal in (post_save, post_delete):
+        signal.connect(invalidate_on_content_change, dispatch_uid=f"page-cache-content-{id(signal)}")
