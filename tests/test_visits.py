@@ -289,8 +289,11 @@ def test_a_readers_view_adds_two_writes_to_the_page_and_a_reload_counts_nothing(
     reads = [query for query in counted_view if query["sql"].startswith("SELECT")]
     assert len(reads) == len(not_counted)  # counting reads nothing more
     before = counted(seed_article)
-    reader(ip="192.0.2.21").get(seed_article.url)
+    with CaptureQueriesContext(connection) as reload:
+        reader(ip="192.0.2.21").get(seed_article.url)
     assert counted(seed_article) == before
+    # The visitor's INSERT, refused by the unique constraint, then the UPDATE of when they were last seen.
+    assert [sql.split()[0] for sql in writes(reload)] == ["INSERT", "UPDATE"]
 
 
 def test_the_weeks_most_read_start_on_monday_in_ho_chi_minh_city_time(client, section, monkeypatch):
