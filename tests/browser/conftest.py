@@ -125,6 +125,7 @@ class RoutedSite:
 
         from django.conf import settings
         from django.contrib.staticfiles import finders
+        from django.db import connections
 
         parts = urlsplit(request.url)
         path = unquote(parts.path)
@@ -141,6 +142,9 @@ class RoutedSite:
             content_type=request.headers.get("content-type", ""),
         )
         content = b"".join(response.streaming_content) if response.streaming else response.content
+        # Playwright calls this in a context of its own, where Django opens a connection of its own: closed here,
+        # or PostgreSQL keeps it open and refuses to drop the test database at the end.
+        connections.close_all()
         return route.fulfill(status=response.status_code, headers=dict(response.items()), body=content)
 
     def new_page(self, **context_options):

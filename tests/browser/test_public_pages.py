@@ -16,6 +16,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 @pytest.fixture
 def public_pages(home, section, seed_article, campaign):
+    """Requested before the browser: once Playwright runs, Django's queries here would open connections of their
+    own, outside the test's transaction."""
     from official_documents.models import OfficialDocument
 
     document = OfficialDocument.objects.filter(locale=home.locale, number="01-KL/TW").first()
@@ -37,7 +39,7 @@ def tools():
         unavailable(reason)
 
 
-def test_no_axe_violations_and_alt_text_everywhere(routed_site, public_pages, tools):
+def test_no_axe_violations_and_alt_text_everywhere(public_pages, tools, routed_site):
     # The site's Content Security Policy forbids inline scripts, as it should; the checker is let in.
     page = routed_site.new_page(bypass_csp=True)
     problems = {}
@@ -66,7 +68,7 @@ def test_served_html_is_valid(client, public_pages, tools, tmp_path):
 
 
 @pytest.mark.parametrize("width", [320, 360])
-def test_no_horizontal_scrolling_on_a_narrow_phone(routed_site, public_pages, width):
+def test_no_horizontal_scrolling_on_a_narrow_phone(public_pages, width, routed_site):
     page = routed_site.new_page(viewport={"width": width, "height": 740}, device_scale_factor=2, is_mobile=True)
     too_wide = {}
     for name, url in public_pages.items():
