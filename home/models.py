@@ -51,6 +51,7 @@ class HomePage(CountedPageMixin, Page):
         "articles.ArticleIndexPage",
         "campaigns.CampaignPage",
         "organisation.IntroductionPage",
+        "contact.ContactPage",
     ]
     page_description = _("Trang chủ của cổng thông tin.")
 

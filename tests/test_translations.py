@@ -363,7 +363,17 @@ def template_strings():
     folders = [Path(settings.BASE_DIR) / "site" / "templates"]
     folders += [
         Path(settings.BASE_DIR) / app / "templates"
-        for app in ("articles", "campaigns", "home", "images", "official_documents", "organisation", "search", "visits")
+        for app in (
+            "articles",
+            "campaigns",
+            "contact",
+            "home",
+            "images",
+            "official_documents",
+            "organisation",
+            "search",
+            "visits",
+        )
     ]
     msgids = set()
     for folder in folders:

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "images",
     "official_documents",
     "organisation",
+    "contact",
     "editorial",
     "visits",
     "search",

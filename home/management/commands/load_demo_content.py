@@ -22,6 +22,7 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from articles.importer import ArticleImporter, placeholder_image
 from articles.models import ArticlePage
 from campaigns.models import CampaignPage
+from contact import demo as contact_demo
 from editorial import roles
 from home.models import HomePageFeaturedArticle
 from official_documents.models import OfficialDocument
@@ -66,6 +67,7 @@ class Command(BaseCommand):
         self.feature(home, article, campaign)
         with transaction.atomic():
             organisation_demo.load(home)
+            contact_demo.load(home)
         self.visit_history(site)
         self.english(home, documents, campaign, article)
 
