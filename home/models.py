@@ -52,6 +52,7 @@ class HomePage(CountedPageMixin, Page):
         "campaigns.CampaignPage",
         "organisation.IntroductionPage",
         "contact.ContactPage",
+        "legal_qa.LegalQAPage",
     ]
     page_description = _("Trang chủ của cổng thông tin.")
 

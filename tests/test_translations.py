@@ -369,6 +369,7 @@ def template_strings():
             "contact",
             "home",
             "images",
+            "legal_qa",
             "official_documents",
             "organisation",
             "search",

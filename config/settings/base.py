@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "official_documents",
     "organisation",
     "contact",
+    "legal_qa",
     "editorial",
     "visits",
     "search",

@@ -25,6 +25,7 @@ from campaigns.models import CampaignPage
 from contact import demo as contact_demo
 from editorial import roles
 from home.models import HomePageFeaturedArticle
+from legal_qa import demo as legal_qa_demo
 from official_documents.models import OfficialDocument
 from organisation import demo as organisation_demo
 from search.text import document_number_key
@@ -68,6 +69,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             organisation_demo.load(home)
             contact_demo.load(home)
+            legal_qa_demo.load(home)
         self.visit_history(site)
         self.english(home, documents, campaign, article)
 
