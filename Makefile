@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format bench search-eval search-bench messages lighthouse clean
+.PHONY: help run test test-postgres lint format bench load-bench search-eval search-bench messages lighthouse clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -47,6 +47,9 @@ messages: $(BIN)/.installed ## Update the English interface strings (site/locale
 
 search-eval: $(BIN)/.installed ## Search quality on ../shared/search-dev (SQLite; DATABASE_URL=postgres://.../NAME for PostgreSQL, recreated)
 	.ci/search-eval
+
+load-bench: $(BIN)/.installed ## Requests/s and p50/p99 of the public pages under wrk, cached and not, against a static file (scratch PostgreSQL, ~30 min the first time)
+	$(BIN)/python bench/run.py
 
 search-bench: $(BIN)/.installed ## Search latency with 20,000 generated articles (DATABASE_URL: a scratch PostgreSQL database)
 	@test -n "$$DATABASE_URL" || { echo "Set DATABASE_URL to a scratch database, e.g. postgres://postgres@127.0.0.1:5432/search_bench"; exit 1; }

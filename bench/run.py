@@ -1,0 +1,209 @@
+#!/usr/bin/env python3
+"""Load benchmark: the public pages under wrk, against a static file of the same size served by the same server.
+
+    make load-bench                      # or: .venv/bin/python bench/run.py [--articles 10000] [--duration 20]
+
+1. Fills a scratch PostgreSQL database (LOAD_BENCH_DATABASE_URL, default .../portal_load_bench; created if
+   missing, kept for the next run) with the demo content and 10,000 generated articles (bench/fill.py).
+2. Serves it with gunicorn in production settings (DEBUG off, WhiteNoise, Redis cache in database 5 of the local
+   server), sync workers sized for the machine (2 x cores + 1), on loopback.
+3. Drives each page with wrk (Debian's package, installed if missing) for a bounded time at 16 connections:
+   the static copy of the article page (the ceiling), home, section, article, campaign and search; once with the
+   page cache off, once with it on. Prints requests/s, p50 and p99 latency and the ratio to the ceiling.
+
+wrk sends no User-Agent, so its requests are not counted as views (robots are not); the extra row "article,
+counted" sends a new browser user agent with every request, so that every request is a new visitor whose view is
+counted (two writes), the worst case for view counting. wrk runs on the same machine and takes CPU from the
+server: compare ratios, not absolute figures, and rerun on an idle machine."""
+
+import argparse
+import os
+import re
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+PORT = 8765
+BASE = f"http://127.0.0.1:{PORT}"
+SEED = "/hoc-tap-va-lam-theo-bac/tiep-tuc-day-manh-hoc-tap-va-lam-theo-bac-giai-doan-2021-2025/"
+COUNTED_VISITOR = """
+counter = 0
+request = function()
+  counter = counter + 1
+  local visitor = tostring(math.random(1, 1000000000)) .. "-" .. counter
+  local agent = "Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0 bench-" .. visitor
+  return wrk.format(nil, nil, {["User-Agent"] = agent})
+end
+"""
+
+
+def run(*command, **kwargs):
+    print("$", " ".join(command), flush=True)
+    subprocess.run(command, cwd=ROOT, check=True, **kwargs)  # noqa: S603
+
+
+def ensure_wrk():
+    if shutil.which("wrk"):
+        return
+    if os.geteuid() != 0:
+        sys.exit("wrk is missing: sudo apt-get install wrk")
+    run("apt-get", "update", "-q")
+    run("apt-get", "install", "-y", "-q", "wrk", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
+def ensure_database(url):
+    import psycopg2
+
+    name = url.rsplit("/", 1)[1]
+    connection = psycopg2.connect(url.rsplit("/", 1)[0] + "/postgres")
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        if cursor.fetchone() is None:
+            cursor.execute(f'CREATE DATABASE "{name}"')
+    connection.close()
+
+
+def environment(options, workdir):
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DATABASE_URL": options.database,
+        "REDIS_URL": options.redis,
+        "SECURE_SSL_REDIRECT": "false",  # plain HTTP on loopback; behind the proxy in production
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+        "DEBUG": "false",
+    }
+
+
+class Server:
+    def __init__(self, env, workers, page_cache_seconds):
+        self.env = {**env, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
+        self.workers = workers
+
+    def __enter__(self):
+        subprocess.run(  # noqa: S603
+            [PYTHON, "-c", "import redis, os; redis.Redis.from_url(os.environ['REDIS_URL']).flushdb()"],
+            env=self.env,
+            check=True,
+        )
+        command = [
+            str(Path(PYTHON).parent / "gunicorn"),
+            "config.wsgi",
+            f"--workers={self.workers}",
+            f"--bind=127.0.0.1:{PORT}",
+            "--backlog=2048",
+            "--log-level=warning",
+        ]
+        self.process = subprocess.Popen(command, cwd=ROOT, env=self.env, start_new_session=True)  # noqa: S603
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(BASE + "/static/bench/article.html", timeout=2).read()  # noqa: S310
+                return self
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError("gunicorn did not start")
+
+    def __exit__(self, *exc):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def warm(url, times):
+    for _ in range(times):
+        with urllib.request.urlopen(BASE + url, timeout=30) as response:  # noqa: S310
+            response.read()
+
+
+def to_ms(text):
+    value, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def wrk(url, options, script=None):
+    command = ["wrk", f"-t{options.threads}", f"-c{options.connections}", f"-d{options.duration}s", "--latency"]
+    if script:
+        command += ["-s", script]
+    output = subprocess.run(command + [BASE + url], capture_output=True, text=True, check=True).stdout  # noqa: S603
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)", output)
+    return {"rps": rps, "p50": p50, "p99": p99, "errors": errors.group(0) if errors else ""}
+
+
+def size(url):
+    with urllib.request.urlopen(BASE + url, timeout=30) as response:  # noqa: S310
+        return len(response.read())
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--duration", type=int, default=20, help="seconds per page")
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2, help="wrk threads")
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn workers")
+    parser.add_argument(
+        "--database",
+        default=os.environ.get("LOAD_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_load_bench"),
+    )
+    parser.add_argument("--redis", default=os.environ.get("LOAD_BENCH_REDIS_URL", "redis://127.0.0.1:6379/5"))
+    options = parser.parse_args()
+
+    ensure_wrk()
+    ensure_database(options.database)
+    workdir = Path(tempfile.gettempdir()) / "portal-load-bench"
+    env = environment(options, workdir)
+    manage = [PYTHON, "manage.py"]
+    run(*manage, "migrate", "--noinput", "-v0", env=env)
+    run(*manage, "collectstatic", "--noinput", "-v0", env=env)  # before the fill renders a page with {% static %}
+    run(PYTHON, "bench/fill.py", f"--articles={options.articles}", env=env)
+
+    pages = {
+        "static copy": "/static/bench/article.html",
+        "home": "/",
+        "section": "/tin-hoat-dong/",
+        "article": SEED,
+        "campaign": "/hoc-tap-va-lam-theo-bac-2021-2025/",
+        "search": "/search/?q=c%C3%B4ng+%C4%91o%C3%A0n",
+    }
+    script = workdir / "counted-visitor.lua"
+    script.write_text(COUNTED_VISITOR)
+    results = {}
+    for mode, seconds in (("uncached", 0), ("cached", 600)):
+        with Server(env, options.workers, seconds):
+            for url in pages.values():
+                warm(url, options.workers * 3)
+            for name, url in pages.items():
+                results[(mode, name)] = {**wrk(url, options), "bytes": size(url)}
+                print(f"  {mode:<9}{name:<13}{results[(mode, name)]}", flush=True)
+            results[(mode, "article, counted")] = {**wrk(SEED, options, str(script)), "bytes": size(SEED)}
+            print(f"  {mode:<9}{'article, counted':<13}{results[(mode, 'article, counted')]}", flush=True)
+
+    print(
+        f"\n{options.articles:,} articles, gunicorn {options.workers} sync workers, wrk {options.threads} threads "
+        f"{options.connections} connections {options.duration} s per page, {os.cpu_count()} cores"
+    )
+    print(f"{'mode':<10}{'page':<18}{'bytes':>8}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'vs static':>11}  errors")
+    for (mode, name), result in results.items():
+        ceiling = results[(mode, "static copy")]["rps"]
+        print(
+            f"{mode:<10}{name:<18}{result['bytes']:>8}{result['rps']:>10.0f}{result['p50']:>9.1f}{result['p99']:>9.1f}"
+            f"{result['rps'] / ceiling:>10.0%}  {result['errors']}"
+        )
+
+
+if __name__ == "__main__":
+    main()
