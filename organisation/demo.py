@@ -5,7 +5,15 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from articles.importer import placeholder_image
-from organisation.models import IntroductionPage, LeadershipPage, Official, StructurePage, Unit, UnitKind
+from organisation.models import (
+    IntroductionPage,
+    LeadershipPage,
+    Official,
+    RelatedLink,
+    StructurePage,
+    Unit,
+    UnitKind,
+)
 
 ADDRESS = "Đường Hoàng Liên, phường Cốc Lếu, thành phố Lào Cai (địa chỉ mẫu)"
 # (name, kind, parent's name or None, phone, e-mail)
@@ -94,6 +102,12 @@ OFFICIALS = [
     ("Vũ Thị Minh Họa", "Chủ tịch", "LĐLĐ thành phố Lào Cai", False, "0214 3840 101", "ldld.tplc@laocai.example"),
 ]
 
+LINKS = [
+    ("Tổng Liên đoàn Lao động Việt Nam", "https://congdoan.vn/"),
+    ("Cổng thông tin điện tử tỉnh Lào Cai", "https://www.laocai.gov.vn/"),
+    ("Báo Lao Động", "https://laodong.vn/"),
+    ("Bảo hiểm xã hội Việt Nam", "https://baohiemxahoi.gov.vn/"),
+]
 FUNCTIONS = [
     "Đại diện, chăm lo, bảo vệ quyền và lợi ích hợp pháp, chính đáng của đoàn viên và người lao động trên địa "
     "bàn tỉnh.",
@@ -147,6 +161,9 @@ def load(home):
                 photo=placeholder_image(_("Ảnh chân dung (mẫu): %(name)s") % {"name": name}, ""),
                 sort_order=(position + 1) * 10,
             )
+    if not RelatedLink.objects.exists():
+        for position, (title, url) in enumerate(LINKS):
+            RelatedLink.objects.create(title=title, url=url, sort_order=(position + 1) * 10)
     introduction = IntroductionPage.objects.child_of(home).first()
     if introduction is None:
         introduction = IntroductionPage(

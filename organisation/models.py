@@ -234,3 +234,21 @@ class LeadershipPage(CountedPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["leaders"] = list(officials().filter(is_leader=True))
         return context
+
+
+class RelatedLink(models.Model):
+    """A link to a related body's portal ("Liên kết website"), listed in every page's footer."""
+
+    title = models.CharField(_("tên cơ quan, trang web"), max_length=150)
+    url = models.URLField(_("địa chỉ"), max_length=500)
+    sort_order = models.PositiveIntegerField(_("thứ tự hiển thị"), default=100, help_text=_("Số nhỏ đứng trước."))
+
+    panels = [FieldPanel("title"), FieldPanel("url"), FieldPanel("sort_order")]
+
+    class Meta:
+        verbose_name = _("liên kết website")
+        verbose_name_plural = _("liên kết website")
+        ordering = ["sort_order", "title"]
+
+    def __str__(self):
+        return self.title

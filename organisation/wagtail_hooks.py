@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from organisation.models import Official, Unit
+from organisation.models import Official, RelatedLink, Unit
 
 
 class UnitViewSet(SnippetViewSet):
@@ -25,8 +25,16 @@ class OfficialViewSet(SnippetViewSet):
     ordering = ["sort_order", "name"]
 
 
+class RelatedLinkViewSet(SnippetViewSet):
+    model = RelatedLink
+    icon = "link"
+    menu_label = _("Liên kết website")
+    list_display = ["title", "url", "sort_order"]
+    ordering = ["sort_order", "title"]
+
+
 class OrganisationViewSetGroup(SnippetViewSetGroup):
-    items = (UnitViewSet, OfficialViewSet)
+    items = (UnitViewSet, OfficialViewSet, RelatedLinkViewSet)
     menu_icon = "group"
     menu_label = _("Tổ chức")
     menu_name = "organisation"

@@ -148,3 +148,23 @@ def test_demo_content_is_idempotent(home):
     call_command("load_demo_content", verbosity=0)
     assert (Unit.objects.count(), Official.objects.count(), IntroductionPage.objects.count()) == counts
     assert counts[0] >= 10 and counts[1] == 6
+
+
+def test_the_links_box_is_in_every_footer_and_follows_edits(client, home, structure):
+    from organisation.models import RelatedLink
+
+    for url in (home.url, structure.url):
+        content = text(client.get(url))
+        footer = content[content.index('<footer class="site-footer">') :]
+        assert "Liên kết website" in footer and 'href="https://congdoan.vn/"' in footer
+    link = RelatedLink.objects.get(url="https://congdoan.vn/")
+    link.title = "Tổng LĐLĐ Việt Nam (đã sửa)"
+    link.save()
+    assert "Tổng LĐLĐ Việt Nam (đã sửa)" in text(client.get(home.url))
+
+
+def test_the_links_box_costs_no_query_once_cached(client, home):
+    client.get(home.url)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(home.url)
+    assert not any("organisation_relatedlink" in query["sql"] for query in captured)

@@ -29,6 +29,24 @@ def public_pages(home, section, seed_article, campaign):
         "documents": reverse("official_documents:list"),
         "document": document.get_absolute_url(),
         "search": reverse("search") + "?q=h%E1%BB%8Dc+t%E1%BA%ADp",
+        **organisation_pages(home),
+    }
+
+
+def organisation_pages(home):
+    """ "Giới thiệu", its structure and leadership pages, "Liên hệ" and "Hỏi đáp pháp luật" (issue 9)."""
+    from contact.models import ContactPage
+    from legal_qa.models import LegalQAPage
+    from organisation.models import IntroductionPage, LeadershipPage, StructurePage
+
+    introduction = IntroductionPage.objects.child_of(home).get()
+    return {
+        "introduction": introduction.url,
+        "structure": StructurePage.objects.child_of(introduction).get().url,
+        "leadership": LeadershipPage.objects.child_of(introduction).get().url,
+        "contact": ContactPage.objects.child_of(home).get().url,
+        "legal-qa": LegalQAPage.objects.child_of(home).get().url,
+        "legal-qa-search": LegalQAPage.objects.child_of(home).get().url + "?q=luong&topic=tien-luong",
     }
 
 
