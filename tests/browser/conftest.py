@@ -7,6 +7,7 @@ import os
 import threading
 
 import pytest
+from django.db import connections
 
 CHROMIUM = "/usr/bin/chromium"
 # Playwright cannot download its own browser here; Debian's runs as root in a container without a GPU, and must
@@ -105,6 +106,9 @@ def live_site(live_server, chromium, django_db_serialized_rollback):
     site = LiveSite(live_server, chromium)
     yield site
     site.close()
+    # The test's own queries ran while Playwright's event loop was up, on connections of their own: closed here,
+    # or PostgreSQL keeps one open and refuses to drop the test database at the end.
+    connections.close_all()
 
 
 class RoutedSite:
