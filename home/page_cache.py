@@ -160,8 +160,14 @@ class PageCacheMiddleware:
         )
 
 
-def invalidate_on_content_change(sender, **kwargs):
-    if sender in models_shown_on_pages():
+# Wagtail fills these in on an image or document the first time a page needs them (files not uploaded through the
+# admin: the demo's, the importer's): nothing a reader sees changes, and emptying the cache for them would empty
+# it on every page view that does it.
+FILE_METADATA = {"file_size", "file_hash"}
+
+
+def invalidate_on_content_change(sender, update_fields=None, **kwargs):
+    if sender in models_shown_on_pages() and not (update_fields and set(update_fields) <= FILE_METADATA):
         content_cache.invalidate()
 
 

@@ -232,3 +232,16 @@ def test_a_change_made_by_another_process_is_seen_within_a_second(seed_article, 
     assert fetch(client, seed_article.url)[0]["X-Page-Cache"] == "hit"  # within the second
     clock[0] += 0.2
     assert fetch(client, seed_article.url)[0]["X-Page-Cache"] == "miss"
+
+
+def test_file_metadata_filled_in_while_rendering_does_not_empty_the_cache(seed_article):
+    from images.models import CaptionedImage
+
+    fetch(reader(), seed_article.url)
+    image = CaptionedImage.objects.first()
+    image.file_hash = "0" * 40
+    image.save(update_fields=["file_hash"])  # as Wagtail does the first time it needs the hash
+    assert fetch(reader(), seed_article.url)[0]["X-Page-Cache"] == "hit"
+    image.caption = "Chú thích mới"
+    image.save()
+    assert fetch(reader(), seed_article.url)[0]["X-Page-Cache"] == "miss"
