@@ -177,12 +177,15 @@ def load(home):
         )
         home.add_child(instance=introduction)
         introduction.save_revision().publish()
+    pages = [introduction]
     for page_class, title, slug, intro in (
         (StructurePage, "Cơ cấu tổ chức", "co-cau-to-chuc", "Các ban chuyên môn, LĐLĐ cấp huyện và công đoàn ngành."),
         (LeadershipPage, "Lãnh đạo", "lanh-dao", "Thường trực Liên đoàn Lao động tỉnh."),
     ):
-        if not page_class.objects.child_of(introduction).exists():
+        page = page_class.objects.child_of(introduction).first()
+        if page is None:
             page = page_class(title=title, slug=slug, intro=intro)
             introduction.add_child(instance=page)
             page.save_revision().publish()
-    return introduction
+        pages.append(page)
+    return pages

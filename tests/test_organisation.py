@@ -168,3 +168,23 @@ def test_the_links_box_costs_no_query_once_cached(client, home):
     with CaptureQueriesContext(connection) as captured:
         client.get(home.url)
     assert not any("organisation_relatedlink" in query["sql"] for query in captured)
+
+
+@pytest.mark.parametrize(
+    ("url", "heading"),
+    [
+        ("/en/about/", "About us"),
+        ("/en/about/structure/", "Organisational structure"),
+        ("/en/about/leadership/", "Leadership"),
+        ("/en/contact/", "Contact"),
+        ("/en/legal-qa/", "Legal Q&amp;A"),
+    ],
+)
+def test_the_organisation_pages_are_in_english_too(client, url, heading):
+    content = text(client.get(url))
+    assert '<html lang="en">' in content and f'<h1 class="page-title">{heading}</h1>' in content
+
+
+def test_the_english_introduction_is_translated(client):
+    content = text(client.get("/en/about/"))
+    assert "Representing, caring for and protecting" in content and ">Functions</h2>" in content

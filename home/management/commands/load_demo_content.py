@@ -67,11 +67,9 @@ class Command(BaseCommand):
         self.link_campaign_articles(importer, seed["campaign"], campaign)
         self.feature(home, article, campaign)
         with transaction.atomic():
-            organisation_demo.load(home)
-            contact_demo.load(home)
-            legal_qa_demo.load(home)
+            about = [*organisation_demo.load(home), contact_demo.load(home), legal_qa_demo.load(home)]
         self.visit_history(site)
-        self.english(home, documents, campaign, article)
+        self.english(home, documents, campaign, article, about)
 
         self.stdout.write(
             self.style.SUCCESS(
@@ -178,8 +176,9 @@ class Command(BaseCommand):
         home.featured_articles = [HomePageFeaturedArticle(article=article)]
         home.save_revision().publish()
 
-    def english(self, home, documents, campaign, article):
-        """The seed article, its section and campaign, the home page and the documents they cite in English,
+    def english(self, home, documents, campaign, article, about):
+        """The seed article, its section and campaign, the home page, the documents they cite, and the
+        organisation's pages (about, structure, leadership, contact, legal Q&A) in English,
         translated with wagtail-localize as a translator does (home/demo/translations-en.json holds the English
         of each Vietnamese string), so they stay synchronised with the Vietnamese pages; published, as the rest
         of the demo."""
@@ -195,6 +194,8 @@ class Command(BaseCommand):
         self.translate(article.get_parent().specific, locale, strings)
         self.translate(campaign, locale, strings)
         self.translate(article, locale, strings)
+        for page in about:  # the organisation, its contacts and the legal Q&A, parents first
+            self.translate(page, locale, strings)
 
     @staticmethod
     @transaction.atomic
