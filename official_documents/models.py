@@ -22,6 +22,7 @@ class DocumentKind(models.TextChoices):
     LUAT = "luat", _("Luật")
     NGHI_DINH = "nghi-dinh", _("Nghị định")
     THONG_TU = "thong-tu", _("Thông tư")
+    BAO_CAO_TAI_CHINH = "bao-cao-tai-chinh", _("Báo cáo tài chính")
     KHAC = "khac", _("Văn bản khác")
 
     @classmethod

@@ -9,7 +9,7 @@ from articles.models import published_articles
 from campaigns.models import CampaignPage
 from home.content_cache import public_q
 from official_documents.forms import DocumentFilterForm
-from official_documents.models import OfficialDocument
+from official_documents.models import DocumentKind, OfficialDocument
 
 NEWEST_FIRST = [F("issued_on").desc(nulls_last=True), "number"]
 
@@ -43,3 +43,13 @@ def document_detail(request, pk):
         "campaigns": CampaignPage.objects.live().filter(public_q(), legal_basis=document).order_by("-start_year"),
     }
     return render(request, "official_documents/document_detail.html", context)
+
+
+def financial_reports(request):
+    """Công khai tài chính: the federation's financial reports, by year, newest first, each with its file."""
+    reports = OfficialDocument.objects.filter(locale=Locale.get_active(), kind=DocumentKind.BAO_CAO_TAI_CHINH)
+    return render(
+        request,
+        "official_documents/financial_reports.html",
+        {"reports": reports.select_related("file").order_by(*NEWEST_FIRST)},
+    )

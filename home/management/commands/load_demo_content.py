@@ -26,6 +26,7 @@ from contact import demo as contact_demo
 from editorial import roles
 from home.models import HomePageFeaturedArticle
 from legal_qa import demo as legal_qa_demo
+from official_documents import demo as official_documents_demo
 from official_documents.models import OfficialDocument
 from organisation import demo as organisation_demo
 from search.text import document_number_key
@@ -57,6 +58,7 @@ class Command(BaseCommand):
             for title in SECTIONS:
                 importer.section_named(title)
             documents = {item["number"]: self.document(home, item) for item in seed["documents"]}
+            official_documents_demo.load(home)
             campaign = self.campaign(home, seed["campaign"], documents)
             article = self.seed_article(importer, seed["article"], documents, campaign)
 
