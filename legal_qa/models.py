@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from contact.protection import count_submission, limit_reached, rate_limit_message
+from search.ranking import parse
 from search.text import fold
 from visits.middleware import CountedPageMixin
 
@@ -124,7 +125,8 @@ def published_questions(topic=None, query=""):
     questions = LegalQuestion.objects.filter(status=Status.PUBLISHED).order_by("-published_at", "-pk")
     if topic:
         questions = questions.filter(topic=topic)
-    for word in fold(query).split()[:MAX_SEARCH_WORDS]:
+    typed = parse(query)  # the search page's reading of a query: raw Telex decoded ("tai nanj" -> "tai nạn")
+    for word in fold(typed.rewritten or typed.text).split()[:MAX_SEARCH_WORDS]:
         questions = questions.filter(folded_text__contains=word)
     return questions.only("pk", "topic", "question", "answer", "published_at")
 

@@ -76,6 +76,7 @@ def test_a_published_question_is_found_without_diacritics(client, qa_page):
     assert "bị tai nạn lao động" in content(client.get(qa_page.url + "?q=tai+nan+lao+dong"))
     assert "bị tai nạn lao động" in content(client.get(qa_page.url + "?q=BOI+THUONG"))
     assert "bị tai nạn lao động" not in content(client.get(qa_page.url + "?q=luong+toi+thieu"))
+    assert "bị tai nạn lao động" in content(client.get(qa_page.url + "?q=tai+nanj+xuowngr"))  # raw Telex
 
 
 def test_the_list_is_filtered_by_topic(client, qa_page):
