@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.blocks import ArticleBodyBlock
 from home.content_cache import cached, public_q
+from home.translatable import PAGE_FIELDS
 from official_documents.models import in_locale
 from search.text import fold
 from visits.middleware import CountedPageMixin
@@ -47,12 +48,7 @@ class ArticleIndexPage(CountedPageMixin, Page):
     intro = models.TextField(_("giới thiệu"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("show_in_menus"),
+    translatable_fields = PAGE_FIELDS + [
         TranslatableField("intro"),
     ]
     parent_page_types = ["home.HomePage"]
@@ -124,12 +120,7 @@ class ArticlePage(CountedPageMixin, Page):
     # wagtail-localize: the text is translated (the body block by block: paragraphs, headings, quotes, captions,
     # credits and alt texts, notes); the date, the byline's name, photos, tags, cited documents and campaign stay
     # synchronised with the Vietnamese article.
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("show_in_menus"),
+    translatable_fields = PAGE_FIELDS + [
         TranslatableField("lead"),
         TranslatableField("body"),
         SynchronizedField("date", overridable=False),

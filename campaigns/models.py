@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.models import published_articles
 from campaigns.blocks import CampaignYearsBlock
+from home.translatable import PAGE_FIELDS
 from official_documents.models import in_locale
 from visits.middleware import CountedPageMixin
 
@@ -74,12 +75,7 @@ class CampaignPage(CountedPageMixin, Page):
     # wagtail-localize: the text is translated, year by year (theme, activities, milestone titles, review and
     # deadline); the period, the years, the milestone dates, the kind of review and the legal basis stay
     # synchronised with the Vietnamese plan.
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("show_in_menus"),
+    translatable_fields = PAGE_FIELDS + [
         SynchronizedField("start_year", overridable=False),
         SynchronizedField("end_year", overridable=False),
         SynchronizedField("legal_basis", overridable=False),

@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from contact.forms import ContactForm
 from contact.protection import HONEYPOT_FIELD, count_submission, limit_reached, rate_limit_message
+from home.translatable import PAGE_FIELDS
 from visits.middleware import CountedPageMixin
 
 logger = logging.getLogger(__name__)
@@ -46,12 +47,7 @@ class ContactPage(CountedPageMixin, AbstractEmailForm):
             heading=_("Thư báo khi có liên hệ mới"),
         ),
     ]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("show_in_menus"),
+    translatable_fields = PAGE_FIELDS + [
         TranslatableField("intro"),
         TranslatableField("contact_details"),
         TranslatableField("thank_you_text"),

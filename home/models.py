@@ -4,11 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import SynchronizedField
 
 from articles.models import ArticleIndexPage, ArticlePage, live_translation, published_articles
 from campaigns.models import CampaignPage
 from home.content_cache import public_q
+from home.translatable import PAGE_FIELDS
 from visits.middleware import CountedPageMixin
 from visits.stats import most_read_page_ids, week_start
 
@@ -37,12 +38,7 @@ class HomePage(CountedPageMixin, Page):
     ]
     # The choices of the Vietnamese home page hold for every language: a translation shows the translations of
     # the featured articles and campaign where they are live (see get_context).
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("show_in_menus"),
+    translatable_fields = PAGE_FIELDS + [
         SynchronizedField("featured_articles", overridable=False),
         SynchronizedField("current_campaign", overridable=False),
     ]

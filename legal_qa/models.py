@@ -22,9 +22,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
 from contact.protection import count_submission, limit_reached, rate_limit_message
+from home.translatable import PAGE_FIELDS
 from search.ranking import parse
 from search.text import fold
 from visits.middleware import CountedPageMixin
@@ -137,12 +138,7 @@ class LegalQAPage(CountedPageMixin, Page):
     intro = models.TextField(_("tóm tắt"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = [
-        TranslatableField("title"),
-        TranslatableField("slug"),
-        TranslatableField("seo_title"),
-        TranslatableField("search_description"),
-        SynchronizedField("show_in_menus"),
+    translatable_fields = PAGE_FIELDS + [
         TranslatableField("intro"),
     ]
     parent_page_types = ["home.HomePage"]

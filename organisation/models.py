@@ -8,18 +8,12 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField, TranslatableField
+from wagtail_localize.fields import TranslatableField
 
+from home.translatable import PAGE_FIELDS
 from visits.middleware import CountedPageMixin
 
-PAGE_TRANSLATABLE_FIELDS = [
-    TranslatableField("title"),
-    TranslatableField("slug"),
-    TranslatableField("seo_title"),
-    TranslatableField("search_description"),
-    SynchronizedField("show_in_menus"),
-    TranslatableField("intro"),
-]
+PAGE_TRANSLATABLE_FIELDS = PAGE_FIELDS + [TranslatableField("intro")]
 
 
 class UnitKind(models.TextChoices):
