@@ -111,11 +111,11 @@ def index_subtree(page):
 
 
 def rebuild(pages, batch_size=500):
-    """Indexes these pages afresh, in batches (for the command and imports of many articles)."""
+    """Indexes these pages (a queryset) afresh, in batches: for rebuild_search_entries and measure_search."""
     count = 0
     batch = []
     languages = dict(Locale.objects.values_list("pk", "language_code"))
-    for page in pages.iterator(chunk_size=batch_size) if hasattr(pages, "iterator") else pages:
+    for page in pages.iterator(chunk_size=batch_size):
         if indexable(page):
             batch.append(entry_for(page, languages[page.locale_id]))
         if len(batch) >= batch_size:
