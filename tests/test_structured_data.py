@@ -58,6 +58,14 @@ def test_canonical_url_keeps_the_page_number_only(client, section):
     assert f'<link rel="canonical" href="{section.full_url}">' in html
 
 
+@pytest.mark.parametrize(("number", "canonical"), [("²", ""), ("½", ""), ("٢", "?page=2"), ("２", "?page=2")])
+def test_canonical_url_of_a_page_number_in_other_digits(client, section, number, canonical):
+    """Found by tests/test_fuzz.py: "²" passed str.isdigit() and then int() raised, a 500 on every page."""
+    response = client.get(section.url, {"page": number})
+    assert response.status_code == 200
+    assert f'<link rel="canonical" href="{section.full_url}{canonical}">' in response.content.decode()
+
+
 def test_structured_data_escapes_markup(client, seed_article):
     seed_article.lead = "Trích </script><script>alert(1)</script>"
     seed_article.save_revision().publish()

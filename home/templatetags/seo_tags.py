@@ -33,7 +33,9 @@ def canonical_url(context):
     page = context.get("page")
     url = page.get_full_url(request) if page is not None else absolute_url(request, iri_to_uri(request.path))
     number = request.GET.get("page", "")
-    if number.isdigit() and int(number) > 1:
+    # isdecimal, not isdigit: "²" is a digit that int() refuses; "٢" is a decimal that int() and the paginator
+    # read as 2.
+    if number.isdecimal() and int(number) > 1:
         url += f"?page={int(number)}"
     return url
 
