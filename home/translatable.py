@@ -1,5 +1,6 @@
 """What every page type translates and keeps in sync with wagtail-localize, declared once: page models add their
-own fields to it (NOTES.md: declare translatable fields explicitly, hidden ones included)."""
+own fields to it (NOTES.md: declare translatable fields explicitly, hidden ones included); and how pages show
+translatable snippets (documents, units, officials, links) to readers of one language."""
 
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
@@ -10,3 +11,16 @@ PAGE_FIELDS = [
     TranslatableField("search_description"),
     SynchronizedField("show_in_menus"),
 ]
+
+
+def prefer_locale(objects, locale_id):
+    """Each object once, as readers of one language see it: its translation into that language where there is
+    one, else the object as it is (a snippet not translated yet is shown in Vietnamese rather than hidden). Objects
+    are the translations of several snippets together (any locales, any order); the order in which each snippet
+    is first met is kept. No query."""
+    chosen = {}
+    for instance in objects:
+        current = chosen.get(instance.translation_key)
+        if current is None or (instance.locale_id == locale_id and current.locale_id != locale_id):
+            chosen[instance.translation_key] = instance
+    return list(chosen.values())

@@ -7,6 +7,7 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.translatable import prefer_locale
 from search.text import document_number, document_number_key
 
 
@@ -136,9 +137,4 @@ def in_locale(documents, locale_id):
         keys = documents.values("translation_key")
     else:  # a page being previewed holds its documents in memory
         keys = [document.translation_key for document in documents]
-    chosen = {}
-    for document in OfficialDocument.objects.filter(translation_key__in=keys):
-        current = chosen.get(document.translation_key)
-        if current is None or (document.locale_id == locale_id and current.locale_id != locale_id):
-            chosen[document.translation_key] = document
-    return list(chosen.values())
+    return prefer_locale(OfficialDocument.objects.filter(translation_key__in=keys), locale_id)

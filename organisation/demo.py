@@ -134,6 +134,16 @@ def bullet_list(items):
     return "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
 
 
+def snippets():
+    """The sample units (parents first), officials and links, in the order wagtail-localize can translate them:
+    a translated official points to its unit's translation, which must exist first."""
+    names = [name for name, *_rest in UNITS]
+    units = sorted(Unit.objects.filter(name__in=names, locale__language_code="vi"), key=lambda u: names.index(u.name))
+    people = Official.objects.filter(name__in=[name for name, *_rest in OFFICIALS], locale__language_code="vi")
+    links = RelatedLink.objects.filter(url__in=[url for _title, url in LINKS], locale__language_code="vi")
+    return [*units, *people, *links]
+
+
 def load(home):
     units = {}
     for position, (name, kind, parent, phone, email) in enumerate(UNITS):

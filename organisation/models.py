@@ -6,11 +6,11 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
-from wagtail_localize.fields import TranslatableField
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.translatable import PAGE_FIELDS
+from home.translatable import PAGE_FIELDS, prefer_locale
 from visits.middleware import CountedPageMixin
 
 PAGE_TRANSLATABLE_FIELDS = PAGE_FIELDS + [TranslatableField("intro")]
@@ -24,9 +24,9 @@ class UnitKind(models.TextChoices):
     OTHER = "other", _("Đơn vị khác")
 
 
-class Unit(index.Indexed, models.Model):
+class Unit(TranslatableMixin, index.Indexed, models.Model):
     """A unit of the federation: a department (ban), a district federation, a sector union; units under units
-    make the organisational chart."""
+    make the organisational chart. Translated with wagtail-localize like the pages that show it."""
 
     name = models.CharField(_("tên đơn vị"), max_length=255)
     kind = models.CharField(_("loại đơn vị"), max_length=20, choices=UnitKind.choices, default=UnitKind.DEPARTMENT)
@@ -53,9 +53,20 @@ class Unit(index.Indexed, models.Model):
         MultiFieldPanel([FieldPanel("address"), FieldPanel("phone"), FieldPanel("email")], heading=_("Liên hệ")),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    # Translators translate the name and the address; the rest is the same in every language. The parent of a
+    # translated unit is the parent's translation (wagtail-localize translates it along with the unit).
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("kind", overridable=False),
+        TranslatableField("parent"),
+        TranslatableField("address"),
+        SynchronizedField("phone", overridable=False),
+        SynchronizedField("email", overridable=False),
+        SynchronizedField("sort_order", overridable=False),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("đơn vị")
         verbose_name_plural = _("đơn vị")
         ordering = ["sort_order", "name"]
@@ -73,7 +84,7 @@ class Unit(index.Indexed, models.Model):
             ancestor = ancestor.parent
 
 
-class Official(index.Indexed, models.Model):
+class Official(TranslatableMixin, index.Indexed, models.Model):
     """An official readers may contact: name, position, unit, phone, official e-mail, photo."""
 
     name = models.CharField(_("họ và tên"), max_length=255)
@@ -103,9 +114,25 @@ class Official(index.Indexed, models.Model):
         FieldPanel("photo"),
         FieldPanel("sort_order"),
     ]
-    search_fields = [index.SearchField("name"), index.SearchField("position"), index.AutocompleteField("name")]
+    # A name is not translated (a translator may still override it, for a transliteration); the position is.
+    translatable_fields = [
+        SynchronizedField("name"),
+        TranslatableField("position"),
+        TranslatableField("unit"),
+        SynchronizedField("is_leader", overridable=False),
+        SynchronizedField("phone", overridable=False),
+        SynchronizedField("email", overridable=False),
+        SynchronizedField("photo", overridable=False),
+        SynchronizedField("sort_order", overridable=False),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("position"),
+        index.AutocompleteField("name"),
+        index.FilterField("locale_id"),
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("cán bộ")
         verbose_name_plural = _("cán bộ")
         ordering = ["sort_order", "name"]
@@ -114,32 +141,45 @@ class Official(index.Indexed, models.Model):
         return f"{self.name} ({self.position})"
 
 
-def officials():
-    """Officials with what the directory shows, photos' renditions included: a constant number of queries."""
+def officials(locale_id, units=None):
+    """The officials as readers of one language see them (prefer_locale), each with its unit in that language too
+    (units: the units as prefer_locale chose them, if the caller has them), photos' renditions included: three
+    queries, however many officials and languages."""
     from images.models import CaptionedImageRendition
 
-    return Official.objects.select_related("unit", "photo").prefetch_related(
+    if units is None:
+        units = prefer_locale(Unit.objects.all(), locale_id)
+    units = {unit.translation_key: unit for unit in units}
+    everyone = Official.objects.select_related("unit", "photo").prefetch_related(
         Prefetch("photo__renditions", queryset=CaptionedImageRendition.objects.all())
     )
+    chosen = prefer_locale(everyone, locale_id)
+    for official in chosen:
+        if official.unit is not None:
+            official.unit = units.get(official.unit.translation_key, official.unit)
+    return chosen
 
 
-def unit_tree():
-    """The units as a tree, in display order: a list of (unit, children) with each unit's officials in
-    unit.directory. Three queries, however many units."""
-    units = list(Unit.objects.all())
+def unit_tree(locale_id):
+    """The units as a tree, in display order, in the readers' language where translated: a list of (unit,
+    children) with each unit's officials in unit.directory. Three queries, however many units."""
+    everything = list(Unit.objects.all())
+    key_of = {unit.pk: unit.translation_key for unit in everything}
+    units = prefer_locale(everything, locale_id)
     by_parent = {}
     for unit in units:
         unit.directory = []
-        by_parent.setdefault(unit.parent_id, []).append(unit)
-    by_id = {unit.pk: unit for unit in units}
-    for official in officials().filter(unit__isnull=False):
-        by_id[official.unit_id].directory.append(official)
+        by_parent.setdefault(key_of.get(unit.parent_id), []).append(unit)
+    by_key = {unit.translation_key: unit for unit in units}
+    for official in officials(locale_id, units):
+        if official.unit is not None:
+            by_key[official.unit.translation_key].directory.append(official)
 
-    def branch(parent_id, seen):
+    def branch(parent_key, seen):
         nodes = []
-        for unit in by_parent.get(parent_id, []):
-            if unit.pk not in seen:  # a cycle made in the database directly must not loop forever
-                nodes.append((unit, branch(unit.pk, seen | {unit.pk})))
+        for unit in by_parent.get(parent_key, []):
+            if unit.translation_key not in seen:  # a cycle made in the database directly must not loop forever
+                nodes.append((unit, branch(unit.translation_key, seen | {unit.translation_key})))
         return nodes
 
     return branch(None, frozenset())
@@ -204,7 +244,7 @@ class StructurePage(CountedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["tree"] = unit_tree()
+        context["tree"] = unit_tree(self.locale_id)
         return context
 
 
@@ -226,11 +266,11 @@ class LeadershipPage(CountedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["leaders"] = list(officials().filter(is_leader=True))
+        context["leaders"] = [official for official in officials(self.locale_id) if official.is_leader]
         return context
 
 
-class RelatedLink(models.Model):
+class RelatedLink(TranslatableMixin, models.Model):
     """A link to a related body's portal ("Liên kết website"), listed in every page's footer."""
 
     title = models.CharField(_("tên cơ quan, trang web"), max_length=150)
@@ -238,8 +278,14 @@ class RelatedLink(models.Model):
     sort_order = models.PositiveIntegerField(_("thứ tự hiển thị"), default=100, help_text=_("Số nhỏ đứng trước."))
 
     panels = [FieldPanel("title"), FieldPanel("url"), FieldPanel("sort_order")]
+    # The body's name is translated; a translator may point to its English site.
+    translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("url"),
+        SynchronizedField("sort_order", overridable=False),
+    ]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("liên kết website")
         verbose_name_plural = _("liên kết website")
         ordering = ["sort_order", "title"]

@@ -41,7 +41,7 @@ def test_introduction_shows_functions_tasks_history_and_its_subpages(client, int
 
 
 def test_structure_is_nested_lists_in_display_order(client, structure):
-    root = Unit.objects.get(parent__isnull=True)
+    root = Unit.objects.get(parent__isnull=True, locale__language_code="vi")
     Unit.objects.create(name="Ban Thứ Nhất", parent=root, sort_order=1)
     last = Unit.objects.create(name="Ban Cuối Cùng", parent=root, sort_order=9999)
     Unit.objects.create(name="Tổ Công đoàn cấp dưới", parent=last, kind=UnitKind.OTHER)
@@ -57,7 +57,7 @@ def test_structure_is_nested_lists_in_display_order(client, structure):
 
 
 def test_each_unit_lists_its_officials(client, structure):
-    unit = Unit.objects.get(name="Ban Chính sách - Pháp luật")
+    unit = Unit.objects.get(name="Ban Chính sách - Pháp luật", locale__language_code="vi")
     Official.objects.create(name="Đỗ Văn Kiểm Tra", position="Phó Trưởng ban", unit=unit, phone="0214 1234 567")
     content = text(client.get(structure.url))
     item = content[content.index(f'id="don-vi-{unit.pk}"') :]
@@ -66,7 +66,7 @@ def test_each_unit_lists_its_officials(client, structure):
 
 
 def test_leadership_page_lists_leaders_only_in_order(client, leadership):
-    root = Unit.objects.get(parent__isnull=True)
+    root = Unit.objects.get(parent__isnull=True, locale__language_code="vi")
     Official.objects.create(name="Người Đứng Đầu", position="Chủ tịch", unit=root, is_leader=True, sort_order=0)
     Official.objects.create(name="Không Phải Lãnh Đạo", position="Chuyên viên", unit=root)
     content = text(client.get(leadership.url))
@@ -84,7 +84,7 @@ def test_structure_and_leadership_queries_do_not_grow_with_units_and_officials(c
         return len(captured)
 
     before = {url: count(url) for url in (structure.url, leadership.url)}
-    root = Unit.objects.get(parent__isnull=True)
+    root = Unit.objects.get(parent__isnull=True, locale__language_code="vi")
     photo = Official.objects.exclude(photo=None).first().photo
     for number in range(10):
         unit = Unit.objects.create(name=f"Đơn vị thử {number}", parent=root)
@@ -122,7 +122,7 @@ def test_editors_maintain_units_and_officials_in_the_admin(client, editor):
 
 
 def test_a_unit_cannot_be_its_own_ancestor(admin_client):
-    root = Unit.objects.get(parent__isnull=True)
+    root = Unit.objects.get(parent__isnull=True, locale__language_code="vi")
     child = Unit.objects.filter(parent=root).first()
     response = admin_client.post(
         f"/admin/snippets/organisation/unit/edit/{root.pk}/",
@@ -147,7 +147,7 @@ def test_demo_content_is_idempotent(home):
     counts = (Unit.objects.count(), Official.objects.count(), IntroductionPage.objects.count())
     call_command("load_demo_content", verbosity=0)
     assert (Unit.objects.count(), Official.objects.count(), IntroductionPage.objects.count()) == counts
-    assert counts[0] >= 10 and counts[1] == 6
+    assert counts[0] >= 2 * 10 and counts[1] == 2 * 6  # in Vietnamese and in English
 
 
 def test_the_links_box_is_in_every_footer_and_follows_edits(client, home, structure):
@@ -157,7 +157,7 @@ def test_the_links_box_is_in_every_footer_and_follows_edits(client, home, struct
         content = text(client.get(url))
         footer = content[content.index('<footer class="site-footer">') :]
         assert "Liên kết website" in footer and 'href="https://congdoan.vn/"' in footer
-    link = RelatedLink.objects.get(url="https://congdoan.vn/")
+    link = RelatedLink.objects.get(url="https://congdoan.vn/", locale__language_code="vi")
     link.title = "Tổng LĐLĐ Việt Nam (đã sửa)"
     link.save()
     assert "Tổng LĐLĐ Việt Nam (đã sửa)" in text(client.get(home.url))
@@ -188,3 +188,67 @@ def test_the_organisation_pages_are_in_english_too(client, url, heading):
 def test_the_english_introduction_is_translated(client):
     content = text(client.get("/en/about/"))
     assert "Representing, caring for and protecting" in content and ">Functions</h2>" in content
+
+
+def test_the_english_structure_shows_the_units_translated_in_the_same_tree(client, structure):
+    english = text(client.get("/en/about/structure/"))
+    vietnamese = text(client.get(structure.url))
+    tree = english[english.index('<ul class="unit-tree">') :]
+    assert re.findall(r'unit__name">([^<]*)', tree)[:3] == [
+        "Lào Cai Provincial Federation of Labour",
+        "Office",
+        "Organisation Department",
+    ]
+    assert "Văn phòng" not in tree and "Ban Tổ chức" not in tree
+    assert tree.count('class="unit"') == vietnamese.count('class="unit"') >= 10
+    assert "Hoàng Liên Street" in tree and "0214 3820 001" in tree  # translated address, synchronised phone
+    assert re.search(
+        r"Policy and Law Department</p>.*?Phạm Thị Ví Dụ</span>, <span[^>]*>Head of Department", tree, re.S
+    )
+
+
+def test_the_english_leadership_page_translates_positions_and_units_not_names(client):
+    content = text(client.get("/en/about/leadership/"))
+    assert 'Nguyễn Văn Mẫu</span>, <span class="official__position">Chair</span> · Lào Cai Provincial' in content
+    assert "Phó Chủ tịch" not in content
+
+
+def test_a_unit_not_translated_yet_shows_in_vietnamese_on_english_pages(client, structure):
+    root = Unit.objects.get(parent__isnull=True, locale__language_code="vi")
+    Unit.objects.create(name="Ban Mới Thành Lập", parent=root, sort_order=1)
+    content = text(client.get("/en/about/structure/"))
+    assert re.search(r"Lào Cai Provincial Federation of Labour</p>.*?<ul>\s*<li[^>]*>\s*<p[^>]*>Ban Mới", content, re.S)
+
+
+def test_an_edit_to_a_unit_reaches_its_english_translation_when_synced(structure):
+    from wagtail_localize.models import TranslationSource
+
+    unit = Unit.objects.get(name="Văn phòng", locale__language_code="vi")
+    unit.phone = "0214 3999 999"
+    unit.save()
+    source, _created = TranslationSource.update_or_create_from_instance(unit)
+    for translation in source.translations.all():
+        translation.save_target()
+    english = unit.get_translation(source.translations.get().target_locale)
+    assert english.phone == "0214 3999 999" and english.name == "Office"
+
+
+def test_the_english_footer_links_are_translated(client):
+    footer = text(client.get("/en/"))
+    footer = footer[footer.index('<footer class="site-footer">') :]
+    assert ">Vietnam General Confederation of Labour</a>" in footer
+    assert footer.count('href="https://congdoan.vn/"') == 1
+
+
+def test_editors_translate_units_in_the_admin(client, editor):
+    from django.urls import reverse
+    from wagtail.models import Locale
+
+    unit = Unit.objects.create(name="Ban Thử Dịch")
+    client.force_login(editor)
+    url = reverse("wagtail_localize:submit_snippet_translation", args=["organisation", "unit", unit.pk])
+    assert client.get(url).status_code == 200
+    english = Locale.objects.get(language_code="en")
+    response = client.post(url, {"locales": [english.pk]})
+    assert response.status_code == 302
+    assert Unit.objects.filter(translation_key=unit.translation_key, locale=english).exists()

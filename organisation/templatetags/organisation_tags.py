@@ -1,14 +1,21 @@
 from django import template
+from django.utils.translation import get_language
+from wagtail.models import Locale
 
 from home.content_cache import cached
+from home.translatable import prefer_locale
 
 register = template.Library()
 
 
 @register.inclusion_tag("organisation/tags/related_links.html")
 def related_links():
-    """The "Liên kết website" box: cached with the site's content (saving a link empties it), so no query."""
+    """The "Liên kết website" box, in the reader's language where a link is translated: cached per language with
+    the site's content (saving a link empties it), so no query."""
     from organisation.models import RelatedLink
 
-    links = cached("related-links", compute=lambda: list(RelatedLink.objects.values("title", "url")))
-    return {"links": links}
+    def links():
+        chosen = prefer_locale(RelatedLink.objects.all(), Locale.get_active().pk)
+        return [{"title": link.title, "url": link.url} for link in chosen]
+
+    return {"links": cached("related-links", get_language(), compute=links)}

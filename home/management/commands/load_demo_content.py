@@ -180,7 +180,7 @@ class Command(BaseCommand):
 
     def english(self, home, documents, campaign, article, about):
         """The seed article, its section and campaign, the home page, the documents they cite, and the
-        organisation's pages (about, structure, leadership, contact, legal Q&A) in English,
+        organisation's pages (about, structure, leadership, contact, legal Q&A) with its units, officials and links in English,
         translated with wagtail-localize as a translator does (home/demo/translations-en.json holds the English
         of each Vietnamese string), so they stay synchronised with the Vietnamese pages; published, as the rest
         of the demo."""
@@ -196,6 +196,8 @@ class Command(BaseCommand):
         self.translate(article.get_parent().specific, locale, strings)
         self.translate(campaign, locale, strings)
         self.translate(article, locale, strings)
+        for snippet in organisation_demo.snippets():  # units, officials and links, shown on the pages below
+            self.translate(snippet, locale, strings)
         for page in about:  # the organisation, its contacts and the legal Q&A, parents first
             self.translate(page, locale, strings)
 
