@@ -166,8 +166,12 @@ class PageCacheMiddleware:
 FILE_METADATA = {"file_size", "file_hash"}
 
 
-def invalidate_on_content_change(sender, update_fields=None, **kwargs):
-    if sender in models_shown_on_pages() and not (update_fields and set(update_fields) <= FILE_METADATA):
+def invalidate_on_content_change(sender, instance=None, update_fields=None, **kwargs):
+    """A snippet that is public only once published (a reader's legal question) says whether it ever was
+    (`shown_on_pages`): readers' questions arriving, or deleted unanswered, then leave the cache alone."""
+    if sender not in models_shown_on_pages() or (update_fields and set(update_fields) <= FILE_METADATA):
+        return
+    if getattr(instance, "shown_on_pages", True):
         content_cache.invalidate()
 
 

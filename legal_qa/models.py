@@ -98,6 +98,12 @@ class LegalQuestion(index.Indexed, models.Model):
         if notify:
             transaction.on_commit(lambda: notify_asker(self.pk))
 
+    @property
+    def shown_on_pages(self):
+        """Whether saving or deleting it changes what readers see (home/page_cache.py): not while it waits for an
+        answer or was declined without ever being published."""
+        return self.published_at is not None
+
     def clean(self):
         if self.status == Status.PUBLISHED and not strip_tags(self.answer or "").strip():
             raise ValidationError({"answer": _("Cần có câu trả lời trước khi đăng.")})

@@ -151,6 +151,25 @@ def test_a_draft_does_not_touch_the_cache(seed_article):
     assert response["X-Page-Cache"] == "hit" and "Bản nháp chưa duyệt" not in response.content.decode()
 
 
+def test_a_readers_question_leaves_the_cache_alone_until_it_is_published(home, seed_article):
+    from legal_qa.models import LegalQuestion, Status
+
+    fetch(reader(), seed_article.url)
+    question = LegalQuestion.objects.create(question="Người lao động có được nghỉ ốm hưởng lương không?")
+    question.status = Status.DECLINED
+    question.save()
+    question.delete()
+    assert fetch(reader(), seed_article.url)[0]["X-Page-Cache"] == "hit"
+    published = LegalQuestion.objects.create(question="Câu hỏi có trả lời", answer="<p>Có.</p>")
+    published.status = Status.PUBLISHED
+    published.save()
+    assert fetch(reader(), seed_article.url)[0]["X-Page-Cache"] == "miss"
+    fetch(reader(), seed_article.url)
+    published.status = Status.DECLINED  # taken down again: the list must lose it
+    published.save()
+    assert fetch(reader(), seed_article.url)[0]["X-Page-Cache"] == "miss"
+
+
 def test_english_and_vietnamese_pages_are_stored_apart(home):
     vietnamese, _ = fetch(reader(), "/")
     english, _ = fetch(reader(), "/en/")

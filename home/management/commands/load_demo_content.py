@@ -180,10 +180,10 @@ class Command(BaseCommand):
 
     def english(self, home, documents, campaign, article, about):
         """The seed article, its section and campaign, the home page, the documents they cite, and the
-        organisation's pages (about, structure, leadership, contact, legal Q&A) with its units, officials and links in English,
-        translated with wagtail-localize as a translator does (home/demo/translations-en.json holds the English
-        of each Vietnamese string), so they stay synchronised with the Vietnamese pages; published, as the rest
-        of the demo."""
+        organisation's pages (about, structure, leadership, contact, legal Q&A) with its units, officials and
+        links in English, translated with wagtail-localize as a translator does (home/demo/translations-en.json
+        holds the English of each Vietnamese string), so they stay synchronised with the Vietnamese pages;
+        published, as the rest of the demo."""
         locale = Locale.objects.filter(language_code="en").first()
         if locale is None:
             return
