@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.sitemaps import PagesSitemap
 from home.views import robots_txt
 from official_documents.sitemaps import DocumentsSitemap
+from operations.views import healthz
 from search import views as search_views
 
 urlpatterns = [
@@ -16,12 +17,17 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap, "documents": DocumentsSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt),
+    # For load balancers and monitors: the database and the cache, as JSON (README, "Health, outages and backups").
+    path("healthz", healthz, name="healthz"),
 ]
 
 if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# A database or cache outage gets the Vietnamese 503 page instead of the 500 page, wherever it is raised.
+handler500 = "operations.views.server_error"
 
 # Vietnamese keeps the old portal's unprefixed URLs; English lives under /en/.
 urlpatterns += i18n_patterns(

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "editorial",
     "visits",
     "search",
+    "operations",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
