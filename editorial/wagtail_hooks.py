@@ -35,3 +35,11 @@ def register_translation_workflow_urls():
 
 hooks.register("register_page_listing_more_buttons", translations.submit_translation_buttons)
 hooks.register("register_page_header_buttons", translations.submit_translation_buttons)
+
+
+@hooks.register("register_admin_viewset")
+def register_conflict_checking_page_views():
+    """Every page type's editor refuses a save based on an outdated revision (editorial/conflicts.py)."""
+    from editorial.conflicts import ConflictCheckingPageViewSet
+
+    return ConflictCheckingPageViewSet()

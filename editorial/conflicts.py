@@ -1,0 +1,55 @@
+"""Two people editing the same page never silently overwrite each other.
+
+Wagtail 8 compares the revision an editor loaded (`loaded_revision_id` in the form) with the page's latest revision,
+but refuses a stale save only for its background saves (autosave, JSON); the save buttons rely on the browser
+(the editing-session pings and a confirmation dialog), so a form posted from a page that missed the ping, or
+without JavaScript, replaced a colleague's newer version without a word. Here the server refuses it too: the
+editor gets their own text back in the form with a message naming who saved what, and saving again (the form now
+carries the latest revision) is a deliberate overwrite, as Wagtail's dialog allows. Locked pages are Wagtail's own
+check (a page locked by someone else cannot be saved)."""
+
+from django.contrib import messages
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from django.utils.translation import gettext as _
+from wagtail.admin.utils import get_user_display_name
+from wagtail.admin.views.pages.edit import EditView
+from wagtail.admin.viewsets.pages import PageViewSet
+
+
+class ConflictCheckingEditView(EditView):
+    def post(self, request, *args, **kwargs):
+        if not self.page.alias_of_id and not self.expects_json_response and self.is_out_of_date:
+            return self.refuse_stale_save()
+        return super().post(request, *args, **kwargs)
+
+    def refuse_stale_save(self):
+        self.form = self.form_class(
+            self.request.POST,
+            self.request.FILES,
+            instance=self.page,
+            subscription=self.subscription,
+            parent_page=self.parent,
+            for_user=self.request.user,
+        )
+        newer = self.latest_revision
+        messages.error(
+            self.request,
+            _(
+                "%(user)s đã lưu một phiên bản mới hơn của trang này lúc %(time)s, sau khi bạn mở trang để sửa. "
+                "Thay đổi của bạn chưa được lưu và vẫn còn nguyên dưới đây: hãy xem phiên bản mới trong Lịch sử; "
+                "nếu vẫn muốn thay thế nó bằng nội dung của bạn, hãy bấm lưu lần nữa."
+            )
+            % {
+                "user": get_user_display_name(newer.user) if newer.user else _("Hệ thống"),
+                "time": date_format(localtime(newer.created_at), "H:i d/m/Y"),
+            },
+        )
+        self.has_unsaved_changes = True
+        return self.render_to_response(self.get_context_data())
+
+
+class ConflictCheckingPageViewSet(PageViewSet):
+    """Replaces Wagtail's default page viewset (registered before it, with order -1) for every page type."""
+
+    edit_view_class = ConflictCheckingEditView
