@@ -138,6 +138,19 @@ def published_questions(topic=None, query=""):
     return questions.only("pk", "topic", "question", "answer", "published_at")
 
 
+def answers_found(query, locale, shown=3):
+    """For the site search: the published answers a query finds, where the reader's language has a Q&A page.
+    {"page", "questions" (the first few, as the Q&A page lists them), "total"} or None; three queries."""
+    if not query.strip():
+        return None
+    page = LegalQAPage.objects.live().public().filter(locale=locale).first()
+    if page is None:
+        return None
+    questions = published_questions(query=query)
+    total = questions.count()
+    return {"page": page, "questions": list(questions[:shown]), "total": total} if total else None
+
+
 class LegalQAPage(CountedPageMixin, Page):
     """ "Hỏi đáp pháp luật": the published answers, by topic and searchable, and the form to ask a question."""
 

@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from wagtail.models import Locale
 
+from legal_qa.models import answers_found
 from search import ranking
 from search.models import SearchEntry
 from search.snippets import snippet
@@ -42,7 +43,10 @@ def search(request):
             },
             json_dumps_params={"ensure_ascii": False},
         )
-    return render(request, "search/search.html", {"query": query.text, "search": query, "results": page})
+    context = {"query": query.text, "search": query, "results": page}
+    if page.number == 1:
+        context["answers"] = answers_found(query.text, locale)
+    return render(request, "search/search.html", context)
 
 
 def suggest(request):

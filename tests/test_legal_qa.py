@@ -179,3 +179,17 @@ def test_approvers_answer_questions_editors_do_not(client, approver, editor):
     assert client.get("/admin/snippets/legal_qa/legalquestion/").status_code == 200
     client.force_login(editor)
     assert client.get("/admin/snippets/legal_qa/legalquestion/").status_code in (302, 403)
+
+
+def test_the_site_search_points_to_published_answers_only(client, qa_page):
+    client.post(qa_page.url, question_form())
+    waiting = LegalQuestion.objects.get(asker_name="Trần Văn Bình")
+    published = publish(
+        LegalQuestion.objects.create(topic=Topic.WAGES, question="Lương làm thêm giờ vào ngày lễ được tính thế nào?")
+    )
+    page = content(client.get("/search/", {"q": "luong lam them gio"}))
+    box = page[page.index('class="search-answers"') :]
+    assert f'href="{qa_page.url}?q=luong%20lam%20them%20gio#cau-hoi-{published.pk}"' in box
+    assert "Lương làm thêm giờ vào ngày lễ" in box and "Xem 1 câu hỏi đã trả lời" in box
+    assert f"cau-hoi-{waiting.pk}" not in page and "binh@example.invalid" not in page
+    assert "search-answers" not in content(client.get("/search/", {"q": "chậm trả lương hai tháng"}))
