@@ -240,15 +240,16 @@ def test_the_english_footer_links_are_translated(client):
     assert footer.count('href="https://congdoan.vn/"') == 1
 
 
-def test_editors_translate_units_in_the_admin(client, editor):
+def test_editors_translate_officials_and_their_units_in_the_admin(client, editor):
     from django.urls import reverse
     from wagtail.models import Locale
 
     unit = Unit.objects.create(name="Ban Thử Dịch")
+    official = Official.objects.create(name="Cán Bộ Thử Dịch", position="Chuyên viên", unit=unit)
     client.force_login(editor)
-    url = reverse("wagtail_localize:submit_snippet_translation", args=["organisation", "unit", unit.pk])
+    url = reverse("wagtail_localize:submit_snippet_translation", args=["organisation", "official", official.pk])
     assert client.get(url).status_code == 200
     english = Locale.objects.get(language_code="en")
-    response = client.post(url, {"locales": [english.pk]})
-    assert response.status_code == 302
-    assert Unit.objects.filter(translation_key=unit.translation_key, locale=english).exists()
+    assert client.post(url, {"locales": [english.pk]}).status_code == 302
+    translated = Official.objects.get(translation_key=official.translation_key, locale=english)
+    assert translated.unit.translation_key == unit.translation_key and translated.unit.locale == english
