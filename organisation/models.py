@@ -226,8 +226,9 @@ class IntroductionPage(CountedPageMixin, Page):
         return context
 
 
-class StructurePage(CountedPageMixin, Page):
-    """ "Cơ cấu tổ chức": the units (snippets) as a tree of nested lists, each with its officials."""
+class OrganisationSubpage(CountedPageMixin, Page):
+    """What the structure and leadership pages share: a summary over data kept as snippets, one of each under the
+    introduction."""
 
     intro = models.TextField(_("tóm tắt"), blank=True)
 
@@ -236,6 +237,14 @@ class StructurePage(CountedPageMixin, Page):
     parent_page_types = ["organisation.IntroductionPage"]
     subpage_types = []
     max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
+
+
+class StructurePage(OrganisationSubpage):
+    """ "Cơ cấu tổ chức": the units (snippets) as a tree of nested lists, each with its officials."""
+
     page_description = _("Cơ cấu tổ chức: các đơn vị và cán bộ, lấy từ mục “Tổ chức” trong trang quản trị.")
 
     class Meta:
@@ -248,16 +257,9 @@ class StructurePage(CountedPageMixin, Page):
         return context
 
 
-class LeadershipPage(CountedPageMixin, Page):
+class LeadershipPage(OrganisationSubpage):
     """ "Lãnh đạo": the officials marked as leaders, in display order."""
 
-    intro = models.TextField(_("tóm tắt"), blank=True)
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    translatable_fields = PAGE_TRANSLATABLE_FIELDS
-    parent_page_types = ["organisation.IntroductionPage"]
-    subpage_types = []
-    max_count_per_parent = 1
     page_description = _("Lãnh đạo: các cán bộ được đánh dấu “thuộc lãnh đạo”.")
 
     class Meta:
