@@ -45,7 +45,7 @@ messages: $(BIN)/.installed ## Update the English interface strings (site/locale
 	$(BIN)/python manage.py makemessages -l en --add-location=file --ignore='.venv/*' --ignore='node_modules/*' --ignore='static/*' --ignore='media/*' --ignore='tests/*'
 	$(BIN)/python manage.py compilemessages --ignore='.venv/*'
 
-search-eval: $(BIN)/.installed ## Search quality on ../shared/search-dev (SQLite; DATABASE_URL=postgres://.../NAME for PostgreSQL, recreated)
+search-eval: $(BIN)/.installed ## Search quality on ../shared/search-dev (SQLite; DATABASE_URL=postgres://.../NAME for PostgreSQL, created and dropped)
 	.ci/search-eval
 
 load-bench: $(BIN)/.installed ## Requests/s and p50/p99 of the public pages under wrk, cached and not, against a static file (scratch PostgreSQL, ~30 min the first time)
