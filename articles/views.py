@@ -4,12 +4,12 @@ from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 from wagtail.models import Locale
 
-from articles.models import published_articles
+from articles.models import card_images, published_articles
 
 
 def tag_page(request, slug):
     """The live articles of the active language carrying one tag (từ khóa), newest first, paginated."""
     tag = get_object_or_404(Tag, slug=slug)
-    articles = published_articles(Locale.get_active().pk).filter(tagged_items__tag=tag)
+    articles = published_articles(Locale.get_active().pk).filter(tagged_items__tag=tag).prefetch_related(card_images())
     page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "articles/tag_page.html", {"tag": tag, "articles": page})

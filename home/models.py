@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -6,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 from wagtail_localize.fields import SynchronizedField
 
-from articles.models import ArticleIndexPage, ArticlePage, live_translation, published_articles
+from articles.models import ArticleIndexPage, ArticlePage, card_images, live_translation, published_articles
 from campaigns.models import CampaignPage
 from home.content_cache import public_q
 from home.translatable import PAGE_FIELDS
@@ -71,7 +72,8 @@ class HomePage(CountedPageMixin, Page):
             )
         shown = [page.pk for page in featured]
         context["featured_articles"] = featured
-        context["latest_articles"] = list(articles.exclude(pk__in=shown)[:LATEST_COUNT])
+        context["latest_articles"] = latest = list(articles.exclude(pk__in=shown)[:LATEST_COUNT])
+        prefetch_related_objects(featured + latest, card_images())  # the cards' photos, in one query
 
         campaign = live_translation(self.current_campaign, self.locale_id)
         if campaign is None or not campaign.live or campaign.locale_id != self.locale_id:

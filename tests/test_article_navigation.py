@@ -43,3 +43,43 @@ def test_share_links_need_no_third_party_script(client, seed_article):
     scripts = re.findall(r'<script[^>]*src="([^"]*)"', html)
     assert all(src.startswith("/static/") for src in scripts), scripts  # the site's own, if any
     assert 'href="#top"' in html
+
+
+def test_related_articles_share_the_most_tags_then_the_section_then_are_newest(client, home):
+    import datetime
+    import json
+
+    from articles.models import ArticleIndexPage
+
+    def add(section, slug, day, tags=(), live=True):
+        article = section.add_child(
+            instance=ArticlePage(
+                title=f"Bài liên quan {slug}",
+                slug=slug,
+                lead="Tóm tắt.",
+                body=json.dumps([{"type": "paragraph", "value": "<p>Nội dung.</p>"}]),
+                date=datetime.date(2024, 1, day),
+                live=live,
+            )
+        )
+        if tags:
+            article.tags.add(*tags)
+            article.save()
+        return article
+
+    own = home.add_child(instance=ArticleIndexPage(title="Chuyên mục thử liên quan", slug="chuyen-muc-thu-lien-quan"))
+    other = home.add_child(instance=ArticleIndexPage(title="Chuyên mục khác", slug="chuyen-muc-khac-lien-quan"))
+    shown = add(own, "bai-dang-doc", 10, ["Chủ đề riêng A", "Chủ đề riêng B"])
+    both_tags_elsewhere = add(other, "hai-tu-khoa-noi-khac", 1, ["Chủ đề riêng A", "Chủ đề riêng B"])
+    one_tag_same_section = add(own, "mot-tu-khoa-cung-muc", 2, ["Chủ đề riêng A"])
+    one_tag_elsewhere = add(other, "mot-tu-khoa-noi-khac", 20, ["Chủ đề riêng B"])
+    same_section_newer = add(own, "cung-muc-moi-hon", 25)
+    add(own, "cung-muc-cu-hon", 3)  # a fifth candidate: older than the fourth, left out
+    add(other, "noi-khac-khong-tu-khoa", 28)  # nothing in common
+    add(own, "ban-nhap-hai-tu-khoa", 27, ["Chủ đề riêng A", "Chủ đề riêng B"], live=False)
+
+    html = client.get(shown.url).content.decode()
+    related = html.split('id="related-title"')[1].split("</section>")[0]
+    links = re.findall(r'<a href="([^"]+)">', related)
+    expected = [both_tags_elsewhere, one_tag_same_section, one_tag_elsewhere, same_section_newer]
+    assert links == [article.url for article in expected]

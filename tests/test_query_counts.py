@@ -44,3 +44,15 @@ def test_query_counts_are_within_budget_and_do_not_grow_with_content(client, hom
     add_articles(home, campaign, 50)
     after = {name: queries(client, url) for name, url in urls.items()}
     assert after == before
+
+
+def test_listings_load_their_cards_photos_in_one_query(client, home, section):
+    from django.core.cache import cache
+
+    for url in (home.url, section.url):
+        client.get(url)  # the renditions exist
+        cache.clear()  # and are not in the cache: only the prefetch may find them
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        renditions = [query for query in captured if "rendition" in query["sql"]]
+        assert len(renditions) == 1, url
