@@ -3,11 +3,22 @@
 Every entry carries the current content version, which changes whenever a page is published, unpublished,
 moved or deleted, or a view restriction changes; old entries are then never read again and expire. With the
 default local-memory cache each server process keeps its own copy, so several processes need a shared cache
-(REDIS_URL) for an instant update everywhere; a local copy is at most TIMEOUT seconds stale."""
+(REDIS_URL) for an instant update everywhere; a local copy is at most TIMEOUT seconds stale.
 
+Two levels, so that a page rendered without the whole-page cache does not ask Redis a dozen times: a request reads
+the version from the cache once (and again after a change it made itself), and each process keeps the entries it
+has read or computed (the last LOCAL_ENTRIES, pickled, so that every caller gets its own copy as from Redis).
+An entry is kept under its version's key, so a new version is seen exactly as before: the process's copies of the
+old one are never read again."""
+
+import pickle
+import threading
+import time
 import uuid
+from collections import OrderedDict
 
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
@@ -16,19 +27,60 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 VERSION_KEY = "content-cache-version"
 TIMEOUT = 300
+LOCAL_ENTRIES = 1000
+
+# The version read by the request this thread is serving (None outside requests: read each time).
+request_state = threading.local()
+local_entries = OrderedDict()  # key: (expiry, pickled value), oldest first
+local_version = [None]  # the version local_entries belong to
+MISSING = object()
 
 
 def version():
+    in_request = getattr(request_state, "active", False)
+    if in_request and request_state.version is not None and request_state.generation == generation:
+        return request_state.version
     current = cache.get(VERSION_KEY)
     if current is None:
         current = uuid.uuid4().hex
         cache.set(VERSION_KEY, current, None)
+    if in_request:
+        request_state.version, request_state.generation = current, generation
     return current
 
 
 def cached(name, *key_parts, compute):
-    key = ":".join(["content", version(), name, *map(str, key_parts)])
-    return cache.get_or_set(key, compute, TIMEOUT)
+    current = version()
+    key = ":".join(["content", current, name, *map(str, key_parts)])
+    if local_version[0] != current:
+        local_entries.clear()
+        local_version[0] = current
+    entry = local_entries.get(key)
+    if entry is not None and entry[0] > time.monotonic():
+        return pickle.loads(entry[1])  # noqa: S301 (written by this module only)
+    value = cache.get(key, MISSING)
+    if value is MISSING:
+        value = compute()
+        cache.add(key, value, TIMEOUT)
+    keep(key, value)
+    return value
+
+
+def keep(key, value):
+    local_entries[key] = (time.monotonic() + TIMEOUT, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+    while len(local_entries) > LOCAL_ENTRIES:
+        try:
+            local_entries.popitem(last=False)
+        except KeyError:  # emptied by another thread
+            break
+
+
+def request_began(**kwargs):
+    request_state.active, request_state.version, request_state.generation = True, None, None
+
+
+def request_ended(**kwargs):
+    request_state.active, request_state.version = False, None
 
 
 def public_q():
@@ -62,6 +114,8 @@ def new_version():
 
 
 def connect_signals():
+    request_started.connect(request_began, dispatch_uid="content-cache-request-started")
+    request_finished.connect(request_ended, dispatch_uid="content-cache-request-finished")
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(invalidate, dispatch_uid=f"content-cache-{id(signal)}")
     post_delete.connect(invalidate, sender=Page, dispatch_uid="content-cache-page-delete")

@@ -1,0 +1,66 @@
+"""The cached furniture of pages (home/content_cache.py): read from the shared cache once a request, kept in the
+process, and never stale."""
+
+import datetime
+import json
+
+import pytest
+from django.core.cache import cache
+
+from articles.models import ArticlePage
+from home import content_cache
+
+pytestmark = pytest.mark.django_db
+
+
+def publish_article(section, title, slug):
+    article = section.add_child(
+        instance=ArticlePage(
+            title=title,
+            slug=slug,
+            lead="Tóm tắt.",
+            body=json.dumps([{"type": "paragraph", "value": "<p>Nội dung.</p>"}]),
+            date=datetime.date.today(),
+            live=False,
+        )
+    )
+    article.save_revision().publish()
+    return article
+
+
+def test_a_request_reads_the_version_once_and_the_entries_from_its_process(client, seed_article, monkeypatch):
+    client.get(seed_article.url)  # warm
+    reads = []
+    original_get = cache.get
+    monkeypatch.setattr(
+        cache, "get", lambda key, *args, **kwargs: reads.append(key) or original_get(key, *args, **kwargs)
+    )
+    assert client.get(seed_article.url).status_code == 200
+    assert reads.count(content_cache.VERSION_KEY) == 1
+    assert not [key for key in reads if key.startswith("content:")]  # menu, breadcrumbs, sidebar: from memory
+
+
+def test_what_the_process_keeps_is_never_stale(client, section, seed_article):
+    client.get(seed_article.url)
+    publish_article(section, "Bài mới cho thanh bên", "bai-moi-cho-thanh-ben")
+    assert "Bài mới cho thanh bên" in client.get(seed_article.url).content.decode()  # the "latest news"
+
+
+def test_a_change_made_by_another_process_is_seen_by_the_next_request(client, seed_article):
+    from wagtail.models import Page
+
+    from articles.models import published_articles
+
+    client.get(seed_article.url)
+    newest = published_articles(seed_article.locale_id).first()
+    Page.objects.filter(pk=newest.pk).update(title="Tiêu đề do tiến trình khác đổi")  # no signal here
+    assert "Tiêu đề do tiến trình khác đổi" not in client.get(seed_article.url).content.decode()
+    cache.set(content_cache.VERSION_KEY, "changed-by-another-process", None)  # that process's signal
+    assert "Tiêu đề do tiến trình khác đổi" in client.get(seed_article.url).content.decode()
+
+
+def test_each_caller_gets_its_own_copy(seed_article):
+    first = content_cache.cached("copy-test", compute=lambda: [{"title": "A"}])
+    first[0]["title"] = "changed"
+    first.append("more")
+    assert content_cache.cached("copy-test", compute=lambda: []) == [{"title": "A"}]
