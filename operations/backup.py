@@ -61,7 +61,7 @@ def create_backup(output_dir, alias="default"):
         manifest = {
             "format": FORMAT,
             "vendor": vendor,
-            "created": timezone.now().isoformat(),
+            "created": timezone.localtime().isoformat(timespec="seconds"),
             "counts": counts(),
         }
         partial = archive.with_suffix(".partial")
