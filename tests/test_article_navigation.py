@@ -25,6 +25,12 @@ def test_tags_link_to_tag_pages_listing_their_articles(client, seed_article):
     assert client.get("/tu-khoa/khong-co-tu-khoa-nay/").status_code == 404
 
 
+@pytest.mark.parametrize("path", ["/tu-khoa/%00/", "/tu-khoa/hoc%00tap/", "/en/tu-khoa/%00/"])
+def test_a_tag_address_with_a_nul_character_is_not_found(client, path):
+    """Found by tests/test_fuzz.py: on PostgreSQL, which refuses a NUL in a query, it answered 500."""
+    assert client.get(path).status_code == 404
+
+
 def test_previous_and_next_article_of_the_section(client, section):
     articles = list(ArticlePage.objects.live().child_of(section).order_by("date", "pk"))
     assert len(articles) >= 3
