@@ -25,6 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from contact.protection import count_submission, limit_reached, rate_limit_message
+from home.content_cache import cached
 from home.translatable import PAGE_FIELDS
 from search.ranking import parse
 from search.text import fold
@@ -140,15 +141,21 @@ def published_questions(topic=None, query=""):
 
 def answers_found(query, locale, shown=3):
     """For the site search: the published answers a query finds, where the reader's language has a Q&A page.
-    {"page", "questions" (the first few, as the Q&A page lists them), "total"} or None; three queries."""
+    {"url" (of the Q&A page), "questions" (the first few, as that page lists them), "total"} or None; two
+    queries (the page's address is cached with the content)."""
     if not query.strip():
         return None
-    page = LegalQAPage.objects.live().public().filter(locale=locale).first()
-    if page is None:
+
+    def page_url():
+        page = LegalQAPage.objects.live().public().filter(locale=locale).first()
+        return page.url if page else ""
+
+    url = cached("legal-qa-url", locale.pk, compute=page_url)
+    if not url:
         return None
     questions = published_questions(query=query)
     total = questions.count()
-    return {"page": page, "questions": list(questions[:shown]), "total": total} if total else None
+    return {"url": url, "questions": list(questions[:shown]), "total": total} if total else None
 
 
 class LegalQAPage(CountedPageMixin, Page):

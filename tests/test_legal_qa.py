@@ -193,3 +193,6 @@ def test_the_site_search_points_to_published_answers_only(client, qa_page):
     assert "Lương làm thêm giờ vào ngày lễ" in box and "Xem 1 câu hỏi đã trả lời" in box
     assert f"cau-hoi-{waiting.pk}" not in page and "binh@example.invalid" not in page
     assert "search-answers" not in content(client.get("/search/", {"q": "chậm trả lương hai tháng"}))
+    with CaptureQueriesContext(connection) as captured:
+        assert "search-answers" in content(client.get("/search/", {"q": "luong lam them gio"}))
+    assert len(captured) <= 10  # as without answers (tests/test_search.py)
