@@ -17,7 +17,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.blocks import ArticleBodyBlock
-from home.content_cache import cached, public_q
+from home.content_cache import ViewRestrictionsFromCache, cached, public_q
 from home.translatable import PAGE_FIELDS
 from official_documents.models import in_locale
 from search.text import fold
@@ -58,7 +58,7 @@ def live_translation(page, locale_id):
     return page.get_translations().live().filter(locale_id=locale_id).first() or page
 
 
-class ArticleIndexPage(CountedPageMixin, Page):
+class ArticleIndexPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
     """A section (chuyên mục), e.g. "Tin hoạt động": its articles, newest first, paginated."""
 
     intro = models.TextField(_("giới thiệu"), blank=True)
@@ -75,6 +75,18 @@ class ArticleIndexPage(CountedPageMixin, Page):
         verbose_name = _("chuyên mục")
         verbose_name_plural = _("chuyên mục")
 
+    def route(self, request, path_components):
+        """A section's children are articles: the one asked for is read as an article at once, in one query
+        instead of Wagtail's two (the page, then its specific type)."""
+        if path_components:
+            try:
+                article = ArticlePage.objects.child_of(self).get(slug=path_components[0])
+            except ArticlePage.DoesNotExist:
+                return super().route(request, path_components)
+            article._cached_parent_obj = self  # as Wagtail does: get_parent() costs no query
+            return article.route(request, path_components[1:])
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = published_articles(self.locale_id).child_of(self).prefetch_related(card_images())
@@ -86,7 +98,7 @@ class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey("articles.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class ArticlePage(CountedPageMixin, Page):
+class ArticlePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
     """A news article: title, lead (sapo), body, date, byline and source unit, tags, cited documents."""
 
     lead = models.TextField(_("sapo"), help_text=_("Một hai câu tóm tắt, hiển thị in đậm dưới tiêu đề."))

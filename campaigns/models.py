@@ -15,6 +15,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.models import published_articles
 from campaigns.blocks import CampaignYearsBlock
+from home.content_cache import ViewRestrictionsFromCache
 from home.translatable import PAGE_FIELDS
 from official_documents.models import in_locale
 from visits.middleware import CountedPageMixin
@@ -50,7 +51,7 @@ def year_errors(years, start_year, end_year):
     return errors
 
 
-class CampaignPage(CountedPageMixin, Page):
+class CampaignPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
     """A multi-year plan or movement (kế hoạch, phong trào), e.g. "Học tập và làm theo Bác giai đoạn 2021-2025",
     with one block per year."""
 

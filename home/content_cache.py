@@ -83,16 +83,31 @@ def request_ended(**kwargs):
     request_state.active, request_state.version = False, None
 
 
-def public_q():
-    """A filter for pages readers may see, i.e. not under a view restriction (password, login, groups)."""
-    paths = cached(
+def restricted_paths():
+    """The paths of the pages with a view restriction (password, login, groups): usually none."""
+    return cached(
         "restricted-paths",
         compute=lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True)),
     )
+
+
+def public_q():
+    """A filter for pages readers may see, i.e. not under a view restriction (password, login, groups)."""
     condition = Q()
-    for path in paths:
+    for path in restricted_paths():
         condition &= ~Q(path__startswith=path)
     return condition
+
+
+class ViewRestrictionsFromCache:
+    """For page types: Wagtail checks a page's view restrictions before serving it, with two queries (the page's
+    ancestors, then their restrictions). While no page of the site has one, which the cached list of restricted
+    paths says, there is none to find; otherwise Wagtail looks as usual (aliases included)."""
+
+    def get_view_restrictions(self):
+        if not restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 # Counts this process's invalidations, so that what keeps the version in memory (home/page_cache.py) sees a change

@@ -9,7 +9,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from articles.models import ArticleIndexPage, ArticlePage, card_images, live_translation, published_articles
 from campaigns.models import CampaignPage
-from home.content_cache import public_q
+from home.content_cache import ViewRestrictionsFromCache, public_q
 from home.translatable import PAGE_FIELDS
 from visits.middleware import CountedPageMixin
 from visits.stats import most_read_page_ids, week_start
@@ -20,7 +20,7 @@ SECTION_COUNT = 4
 MOST_READ_COUNT = 5
 
 
-class HomePage(CountedPageMixin, Page):
+class HomePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
     """The portal's front page: featured articles, latest news, the current campaign and one block per section."""
 
     current_campaign = models.ForeignKey(

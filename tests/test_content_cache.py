@@ -64,3 +64,21 @@ def test_each_caller_gets_its_own_copy(seed_article):
     first[0]["title"] = "changed"
     first.append("more")
     assert content_cache.cached("copy-test", compute=lambda: []) == [{"title": "A"}]
+
+
+def test_view_restrictions_cost_no_query_while_there_are_none_and_apply_at_once(client, seed_article):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import PageViewRestriction
+
+    client.get(seed_article.url)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(seed_article.url)
+    assert not [query for query in captured if "pageviewrestriction" in query["sql"]]
+
+    section = seed_article.get_parent()
+    restriction = PageViewRestriction.objects.create(page=section, restriction_type="password", password="mat-khau")
+    response = client.get(seed_article.url)
+    assert 'name="password"' in response.content.decode() and seed_article.lead not in response.content.decode()
+    restriction.delete()
+    assert seed_article.lead in client.get(seed_article.url).content.decode()
