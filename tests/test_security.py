@@ -71,6 +71,19 @@ def test_production_sends_hsts_and_secure_httponly_cookies():
     assert result.stdout.split() == ["31536000", "True", "True", "True", "True", "True", "True"], result.stderr
 
 
+def test_production_reads_the_mail_relay_and_its_login_from_the_environment():
+    code = (
+        "from django.conf import settings as s\n"
+        "print(s.EMAIL_HOST, s.EMAIL_PORT, s.EMAIL_HOST_USER, s.EMAIL_HOST_PASSWORD, s.EMAIL_USE_TLS, s.EMAIL_USE_SSL)"
+    )
+    relay = {"EMAIL_HOST": "smtp.example.org", "EMAIL_PORT": "587", "EMAIL_HOST_USER": "portal"}
+    env = {**PRODUCTION, **relay, "EMAIL_HOST_PASSWORD": "relay-secret", "EMAIL_USE_TLS": "true"}
+    result = run_python(code, SECRET_KEY=secrets.token_urlsafe(50), **env)
+    assert result.stdout.split() == ["smtp.example.org", "587", "portal", "relay-secret", "True", "False"], (
+        result.stderr
+    )
+
+
 def test_public_pages_have_a_strict_content_security_policy_and_security_headers(client, seed_article):
     response = client.get(seed_article.url)
     assert response.status_code == 200

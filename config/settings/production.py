@@ -38,3 +38,9 @@ if not SECURE_HSTS_PRELOAD:
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+# A relay that wants a login: EMAIL_HOST_USER and EMAIL_HOST_PASSWORD, with STARTTLS (port 587, EMAIL_USE_TLS) or
+# TLS from the start (port 465, EMAIL_USE_SSL). A local relay on port 25 needs none of them.
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
