@@ -167,3 +167,53 @@ def test_the_503_page_style_is_allowed_by_the_error_pages_hash():
     [style] = re.findall(r"<style>(.*?)</style>", template, re.DOTALL)
     digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
     assert f"'sha256-{digest}'" == django_settings.ERROR_PAGE_STYLE_HASH
+
+
+@pytest.fixture
+def redis_down(settings):
+    """The production cache (operations.cache.FailSoftRedisCache, as config/settings/production.py sets it up)
+    pointed at a Redis that refuses connections."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "operations.cache.FailSoftRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+    settings.PAGE_CACHE_SECONDS = 60
+
+
+def test_readers_still_get_pages_while_redis_is_down(redis_down, home, seed_article, section, caplog):
+    with caplog.at_level(logging.ERROR, logger="operations.cache"):
+        for url in (home.url, seed_article.url, section.url, "/search/?q=cong+doan"):
+            response = reader().get(url)
+            assert response.status_code == 200, url
+            assert response["X-Page-Cache"] == "miss"  # rendered afresh: nothing can be stored
+        assert seed_article.title in reader().get(seed_article.url).content.decode()
+    assert "Redis unavailable" in caplog.text
+    assert caplog.text.count("Redis unavailable") == 1, "one line per process every few seconds, not per call"
+
+
+def test_healthz_reports_redis_down_as_json(redis_down):
+    response = reader().get("/healthz")
+    assert response.status_code == 503
+    assert response.json() == {"database": "ok", "cache": "unavailable"}
+
+
+def test_forms_still_take_submissions_while_redis_is_down(redis_down, home):
+    from legal_qa.models import LegalQAPage, LegalQuestion
+
+    page = LegalQAPage.objects.child_of(home).get()
+    response = reader().post(
+        page.url,
+        {
+            "name": "Lê Văn An",
+            "email": "an@example.invalid",
+            "phone": "",
+            "topic": "khac",
+            "question": "Người lao động có được gửi câu hỏi khi máy chủ bộ nhớ đệm hỏng không?",
+            "website": "",
+        },
+    )
+    assert response.status_code == 200
+    assert LegalQuestion.objects.filter(asker_name="Lê Văn An").exists()

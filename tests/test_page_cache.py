@@ -179,8 +179,8 @@ def test_english_and_vietnamese_pages_are_stored_apart(home):
 
 @pytest.fixture
 def redis_cache(settings):
-    """The production cache: Redis (a database of its own, a prefix of its own). Skipped without a Redis server,
-    except in CI and under .ci/run."""
+    """The production cache: Redis (a database of its own, a prefix of its own) through the backend production
+    uses (operations/cache.py). Skipped without a Redis server, except in CI and under .ci/run."""
     import os
     import uuid
 
@@ -195,7 +195,7 @@ def redis_cache(settings):
         pytest.skip(f"no Redis at {url}: {error}")
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "operations.cache.FailSoftRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
             "TIMEOUT": 120,
@@ -206,7 +206,7 @@ def redis_cache(settings):
 def test_pages_are_stored_in_redis_and_emptied_on_publish(redis_cache, section, seed_article):
     from django.core.cache import cache
 
-    assert type(cache._cache).__name__ == "RedisCacheClient"
+    assert type(cache._cache).__name__ == "FailSoftRedisCacheClient"
     before = sum(DailyPageViews.objects.filter(page_id=seed_article.pk).values_list("views", flat=True))
     assert fetch(reader(ip="192.0.2.20"), seed_article.url)[0]["X-Page-Cache"] == "miss"
     stored, _ = fetch(reader(ip="192.0.2.21"), seed_article.url)
