@@ -202,6 +202,8 @@ WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Liên đoàn Lao độn
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+# Wagtail's sign-in form with its password label translated (Wagtail leaves it as the field name, in English).
+WAGTAILADMIN_USER_LOGIN_FORM = "editorial.login.AdminLoginForm"
 WAGTAILIMAGES_IMAGE_MODEL = "images.CaptionedImage"
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "jpeg", "webp": "webp"}
 # Uploads: what the newsroom needs and no more (no SVG, which can carry scripts). Wagtail refuses the rest with
