@@ -29,10 +29,43 @@ VERSION_KEY = "content-cache-version"
 TIMEOUT = 300
 LOCAL_ENTRIES = 1000
 
+
+class ProcessMemory:
+    """What one process keeps of the shared cache, so that it serves an entry again without a round trip: the last
+    `max_entries` stored (oldest dropped first), each until it expires, all of one content version (storing under
+    another version forgets the rest). Values are bytes (pickled by the caller), so every reader gets its own copy.
+    Threads may race on it: the worst outcome is a miss."""
+
+    def __init__(self, max_entries):
+        self.max_entries = max_entries  # a number, or a function giving it (a setting read when storing)
+        self.entries = OrderedDict()  # key: (expiry, bytes), oldest first
+        self.version = None
+
+    def get(self, key):
+        entry = self.entries.get(key)
+        if entry is not None and entry[0] > time.monotonic():
+            return entry[1]
+        return None
+
+    def keep(self, key, stored, seconds):
+        self.entries[key] = (time.monotonic() + seconds, stored)
+        limit = self.max_entries() if callable(self.max_entries) else self.max_entries
+        while len(self.entries) > limit:
+            try:
+                self.entries.popitem(last=False)
+            except KeyError:  # emptied by another thread
+                break
+
+    def follow(self, version):
+        """Forget everything kept if the content version has changed."""
+        if version != self.version:
+            self.entries.clear()
+            self.version = version
+
+
 # The version read by the request this thread is serving (None outside requests: read each time).
 request_state = threading.local()
-local_entries = OrderedDict()  # key: (expiry, pickled value), oldest first
-local_version = [None]  # the version local_entries belong to
+memory = ProcessMemory(LOCAL_ENTRIES)  # pickled values of cached()
 MISSING = object()
 
 
@@ -52,27 +85,16 @@ def version():
 def cached(name, *key_parts, compute):
     current = version()
     key = ":".join(["content", current, name, *map(str, key_parts)])
-    if local_version[0] != current:
-        local_entries.clear()
-        local_version[0] = current
-    entry = local_entries.get(key)
-    if entry is not None and entry[0] > time.monotonic():
-        return pickle.loads(entry[1])  # noqa: S301 (written by this module only)
+    memory.follow(current)
+    stored = memory.get(key)
+    if stored is not None:
+        return pickle.loads(stored)  # noqa: S301 (written by this module only)
     value = cache.get(key, MISSING)
     if value is MISSING:
         value = compute()
         cache.add(key, value, TIMEOUT)
-    keep(key, value)
+    memory.keep(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL), TIMEOUT)
     return value
-
-
-def keep(key, value):
-    local_entries[key] = (time.monotonic() + TIMEOUT, pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
-    while len(local_entries) > LOCAL_ENTRIES:
-        try:
-            local_entries.popitem(last=False)
-        except KeyError:  # emptied by another thread
-            break
 
 
 def request_began(**kwargs):

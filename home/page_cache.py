@@ -28,7 +28,6 @@ import functools
 import hashlib
 import pickle
 import time
-from collections import OrderedDict
 
 from django.apps import apps
 from django.conf import settings
@@ -75,7 +74,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
         self.cache = caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
         self.admin_prefix = f"/{settings.WAGTAILADMIN_PATH}"
-        self.local = OrderedDict()  # key: (expiry, pickled response), oldest first
+        # Pickled responses this process served, the last PAGE_CACHE_LOCAL_ENTRIES of them.
+        self.memory = content_cache.ProcessMemory(lambda: getattr(settings, "PAGE_CACHE_LOCAL_ENTRIES", 200))
         self.version = None
         self.version_checked = 0.0
         self.generation = None
@@ -102,7 +102,7 @@ class PageCacheMiddleware:
             )
             stored = pickle.dumps(response, pickle.HIGHEST_PROTOCOL)
             self.cache.set(key, stored, seconds())
-            self.keep(key, stored)
+            self.memory.keep(key, stored, seconds())
             response["X-Page-Cache"] = "miss"
         return response
 
@@ -114,29 +114,19 @@ class PageCacheMiddleware:
             or now - self.version_checked >= getattr(settings, "PAGE_CACHE_VERSION_SECONDS", 1)
         ):
             self.generation = content_cache.generation
-            version = content_cache.version()
-            if version != self.version:
-                self.local.clear()
-            self.version, self.version_checked = version, now
+            self.version, self.version_checked = content_cache.version(), now
+            self.memory.follow(self.version)
         return self.version
 
     def fetch(self, key):
-        entry = self.local.get(key)
-        if entry is not None and entry[0] > time.monotonic():
-            return entry[1]
+        stored = self.memory.get(key)
+        if stored is not None:
+            return stored
         stored = self.cache.get(key)
         if not isinstance(stored, bytes):  # nothing, or something else under that key (an older release's)
             return None
-        self.keep(key, stored)
+        self.memory.keep(key, stored, seconds())
         return stored
-
-    def keep(self, key, stored):
-        self.local[key] = (time.monotonic() + seconds(), stored)
-        while len(self.local) > getattr(settings, "PAGE_CACHE_LOCAL_ENTRIES", 200):
-            try:
-                self.local.popitem(last=False)
-            except KeyError:  # emptied by another thread
-                break
 
     def may_serve(self, request):
         return (
