@@ -16,24 +16,18 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from operations.cache import OUTAGE as REDIS_OUTAGE
+
 logger = logging.getLogger(__name__)
 
 # Seconds after which a reader's browser, a crawler or a monitor may try again.
 RETRY_AFTER_SECONDS = 30
 
 
-def outage_errors():
-    """Errors that mean a backing service is unreachable rather than a bug: the database (a lost or refused
-    connection) and Redis, when it is the cache."""
-    errors = [OperationalError, InterfaceError]
-    try:
-        from redis.exceptions import ConnectionError as RedisConnectionError
-        from redis.exceptions import TimeoutError as RedisTimeoutError
-    except ImportError:  # pragma: no cover (redis is a dependency; the local-memory cache never fails)
-        pass
-    else:
-        errors += [RedisConnectionError, RedisTimeoutError]
-    return tuple(errors)
+# Errors that mean a backing service is unreachable rather than a bug: the database (a lost or refused connection)
+# and Redis, when it is the cache (the production cache answers as empty instead, operations/cache.py; another
+# Redis client may still raise them).
+OUTAGE_ERRORS = (OperationalError, InterfaceError, *REDIS_OUTAGE)
 
 
 @never_cache
@@ -80,7 +74,7 @@ def server_error(request):
     database on a 404, the page cache asks Redis). A middleware could not do this: an exception raised below it
     reaches it as a finished 500 response. An outage gets the 503 page, anything else the usual 500 page."""
     error = sys.exc_info()[1]
-    if isinstance(error, outage_errors()):
+    if isinstance(error, OUTAGE_ERRORS):
         logger.error("Service unavailable (%s): %s", type(error).__name__, request.path, exc_info=error)
         return outage_response(request)
     return defaults.server_error(request)
