@@ -83,18 +83,35 @@ def version():
 
 
 def cached(name, *key_parts, compute):
+    value = lookup(name, *key_parts)
+    if value is MISSING:
+        value = compute()
+        store(name, *key_parts, value=value)
+    return value
+
+
+def entry_key(name, key_parts):
     current = version()
-    key = ":".join(["content", current, name, *map(str, key_parts)])
     memory.follow(current)
+    return ":".join(["content", current, name, *map(str, key_parts)])
+
+
+def lookup(name, *key_parts):
+    """The entry stored under the current version, or MISSING."""
+    key = entry_key(name, key_parts)
     stored = memory.get(key)
     if stored is not None:
         return pickle.loads(stored)  # noqa: S301 (written by this module only)
     value = cache.get(key, MISSING)
-    if value is MISSING:
-        value = compute()
-        cache.add(key, value, TIMEOUT)
-    memory.keep(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL), TIMEOUT)
+    if value is not MISSING:
+        memory.keep(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL), TIMEOUT)
     return value
+
+
+def store(name, *key_parts, value):
+    key = entry_key(name, key_parts)
+    cache.add(key, value, TIMEOUT)
+    memory.keep(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL), TIMEOUT)
 
 
 def request_began(**kwargs):

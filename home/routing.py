@@ -1,0 +1,67 @@
+"""Finding the page an address asks for, from a table kept with the site's content.
+
+Wagtail finds a page by walking the tree from the site's root, one level at a time: the site for the host (one
+query), the language's locale (one), the home page's specific type (one), then each level's child and its specific
+type (two per level): six queries before an article's own, on every request the page cache does not answer. The
+answer depends only on the host, the language and the path, and changes only when pages are published,
+unpublished, moved, renamed or deleted, or a site is edited, all of which change the content version
+(home/content_cache.py). So the first request for an address is routed by Wagtail as usual, and the page it found
+is remembered (its id and type) under that version; the next requests load that page in one query and let it
+route its last step itself (`page.route(request, [])`: a page that is not live answers 404 as with Wagtail).
+
+Only what Wagtail routed to a page with no further arguments is remembered: a 404 is routed afresh every time (so
+random addresses fill no cache), as is a route with arguments (RoutablePageMixin; none here yet). Wagtail's
+serve view then runs as usual (view restrictions, hooks, the page's own serve), using what was found here through
+the per-request attributes it documents for that (`request._wagtail_site`, `request._wagtail_route_for_request`)."""
+
+import hashlib
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.http.request import split_domain_port
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+from wagtail.views import serve as wagtail_serve
+
+from home.content_cache import MISSING, cached, lookup, store
+
+
+def find_site(request):
+    """Site.find_for_request, remembered per host and port with the content."""
+    if not hasattr(request, "_wagtail_site"):
+        hostname = split_domain_port(request._get_raw_host())[0]
+        request._wagtail_site = cached(
+            "site", hostname, request.get_port(), compute=lambda: Site._find_for_request(request)
+        )
+    return request._wagtail_site
+
+
+def route(request, path):
+    """Fills Wagtail's per-request route (page, args, kwargs) for `path`, from the table when it knows the address."""
+    if hasattr(request, "_wagtail_route_for_request"):
+        return
+    site = find_site(request)
+    if site is None:
+        return
+    address = hashlib.sha256(path.encode()).hexdigest()
+    known = lookup("route", site.pk, get_language(), address)
+    if known is not MISSING:
+        page_id, content_type_id = known
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        page = model.objects.filter(pk=page_id).first() if model is not None else None
+        if page is not None:
+            try:
+                request._wagtail_route_for_request = page.route(request, [])
+            except Http404:
+                request._wagtail_route_for_request = None
+            return
+    found = Page.route_for_request(request, path)
+    if found is not None and not found[1] and not found[2]:
+        page = found[0]
+        store("route", site.pk, get_language(), address, value=(page.pk, page.content_type_id))
+
+
+def serve(request, path):
+    """Wagtail's serve view, with the page found from the table."""
+    route(request, path)
+    return wagtail_serve(request, path)
