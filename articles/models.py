@@ -322,12 +322,16 @@ class ArticlePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
 
         return cached("related-articles", self.pk, self.path, *tag_ids, compute=compute)
 
+    def cited_documents(self):
+        """The official documents the article cites, in its language where translated (rendered with the
+        article's text, so asked for only when that is rendered afresh)."""
+        return in_locale(self.documents.all(), self.locale_id)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["tags"] = tags = list(self.tags.all())
         context["related_articles"] = self.related_articles(tags)
         context["views"] = page_views(self)
         context["adjacent"] = self.adjacent_articles()
-        context["documents"] = in_locale(self.documents.all(), self.locale_id)
         context["campaign"] = self.campaign_link()
         return context

@@ -26,6 +26,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 VERSION_KEY = "content-cache-version"
+ASSETS_VERSION_KEY = "content-cache-assets-version"
 TIMEOUT = 300
 LOCAL_ENTRIES = 1000
 
@@ -63,23 +64,32 @@ class ProcessMemory:
             self.version = version
 
 
-# The version read by the request this thread is serving (None outside requests: read each time).
+# The versions read by the request this thread is serving (None outside requests: read each time).
 request_state = threading.local()
 memory = ProcessMemory(LOCAL_ENTRIES)  # pickled values of cached()
 MISSING = object()
 
 
-def version():
+def version(key=VERSION_KEY):
     in_request = getattr(request_state, "active", False)
-    if in_request and request_state.version is not None and request_state.generation == generation:
-        return request_state.version
-    current = cache.get(VERSION_KEY)
+    if in_request and request_state.generation == generation and key in request_state.versions:
+        return request_state.versions[key]
+    current = cache.get(key)
     if current is None:
         current = uuid.uuid4().hex
-        cache.set(VERSION_KEY, current, None)
+        cache.set(key, current, None)
     if in_request:
-        request_state.version, request_state.generation = current, generation
+        if request_state.generation != generation:
+            request_state.versions, request_state.generation = {}, generation
+        request_state.versions[key] = current
     return current
+
+
+def assets_version():
+    """Changes with everything shown on pages but pages themselves (images, documents, snippets, settings, sites:
+    home/page_cache.py): with a page's own revision it keys what is rendered of that page alone, which publishing
+    other pages leaves as it is."""
+    return version(ASSETS_VERSION_KEY)
 
 
 def cached(name, *key_parts, compute):
@@ -115,11 +125,11 @@ def store(name, *key_parts, value):
 
 
 def request_began(**kwargs):
-    request_state.active, request_state.version, request_state.generation = True, None, None
+    request_state.active, request_state.versions, request_state.generation = True, {}, None
 
 
 def request_ended(**kwargs):
-    request_state.active, request_state.version = False, None
+    request_state.active, request_state.versions = False, {}
 
 
 def restricted_paths():
@@ -154,17 +164,19 @@ class ViewRestrictionsFromCache:
 generation = 0
 
 
-def invalidate(**kwargs):
-    new_version()
+def invalidate(assets=False, **kwargs):
+    """A page changed (or, with `assets`, something else shown on pages): a new content version."""
+    keys = [VERSION_KEY, ASSETS_VERSION_KEY] if assets else [VERSION_KEY]
+    new_versions(keys)
     # The signals come before the change is committed: what is rendered meanwhile still reads the old content,
     # under the new version. Changing the version again once committed puts that out of reach.
-    transaction.on_commit(new_version)
+    transaction.on_commit(lambda: new_versions(keys))
 
 
-def new_version():
+def new_versions(keys):
     global generation
     generation += 1
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
 
 
 def connect_signals():

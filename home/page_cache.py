@@ -163,7 +163,7 @@ def invalidate_on_content_change(sender, instance=None, update_fields=None, **kw
     if sender not in models_shown_on_pages() or (update_fields and set(update_fields) <= FILE_METADATA):
         return
     if getattr(instance, "shown_on_pages", True):
-        content_cache.invalidate()
+        content_cache.invalidate(assets=True)
 
 
 def purge_listings_from_frontend_cache(sender, instance, **kwargs):

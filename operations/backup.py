@@ -196,7 +196,7 @@ def restore_backup(archive, alias="default"):
     from home import content_cache
 
     ContentType.objects.clear_cache()
-    content_cache.new_version()
+    content_cache.new_versions([content_cache.VERSION_KEY, content_cache.ASSETS_VERSION_KEY])
 
 
 def media_parent():

@@ -76,8 +76,10 @@ def steady_statistics_box(monkeypatch):
 @pytest.fixture(autouse=True)
 def clear_cache():
     """Each test starts with an empty cache: the database is rolled back after a test, the cache is not."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in ("default", "template_fragments"):
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in ("default", "template_fragments"):
+        caches[alias].clear()

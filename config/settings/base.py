@@ -117,6 +117,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "home.context_processors.fragment_cache",
             ],
         },
     },
@@ -170,13 +171,28 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Local memory, one per process; production uses Redis when REDIS_URL is set.
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+# Local memory, one per process; production uses Redis when REDIS_URL is set. Parts of pages ({% cache %}, see
+# FRAGMENT_CACHE_SECONDS) stay in each process's memory: their keys carry the content versions read from the
+# default cache, so a process never serves a stale one, and reading one costs no round trip.
+FRAGMENT_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "template-fragments",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENT_CACHE_ENTRIES", "2000"))},
+}
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}},
+    "template_fragments": FRAGMENT_CACHE,
+}
 # Whole pages for anonymous readers (home/page_cache.py), emptied whenever content changes: seconds a page is
 # kept at most (so the view counts it shows are that old at most; 0 turns the cache off), and how long a CDN may
 # serve a stale copy while it fetches a fresh one.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "60"))
+# Parts of pages rendered once and reused (Django's {% cache %} tag, keyed by the content versions of
+# home/content_cache.py, so never stale): a page the whole-page cache does not answer (a logged-in editor, a page
+# just invalidated by a publish elsewhere) reuses its own rendered text and the site's furniture. Seconds a part is
+# kept at most; 0 renders every part afresh (the load benchmark's "cold" figures).
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
 # A CDN or caching proxy in front (README, "Page cache"): Wagtail purges a page's addresses, and ours its section
 # and home page, when it is published or unpublished. FRONTEND_CACHE_PURGE_URL: a proxy that accepts PURGE
 # requests (Varnish, nginx with a purge module); CLOUDFLARE_ZONE_ID and CLOUDFLARE_BEARER_TOKEN: Cloudflare.

@@ -22,7 +22,8 @@ if os.environ.get("REDIS_URL"):
             "BACKEND": "operations.cache.FailSoftRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "OPTIONS": {"socket_connect_timeout": REDIS_SOCKET_TIMEOUT, "socket_timeout": REDIS_SOCKET_TIMEOUT},
-        }
+        },
+        "template_fragments": FRAGMENT_CACHE,  # noqa: F405
     }
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
