@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -90,7 +91,9 @@ class ArticleIndexPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = published_articles(self.locale_id).child_of(self).prefetch_related(card_images())
-        context["articles"] = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
+        paginator = Paginator(articles, settings.ARTICLES_PER_PAGE)
+        # Rendered in a part cached with the content (article_index_page.html): read only when that is rendered.
+        context["articles"] = SimpleLazyObject(lambda: paginator.get_page(request.GET.get("page")))
         return context
 
 

@@ -8,8 +8,13 @@
 2. Serves it with gunicorn in production settings (DEBUG off, WhiteNoise, Redis cache in database 5 of the local
    server), sync workers sized for the machine (2 x cores + 1), on loopback.
 3. Drives each page with wrk (Debian's package, installed if missing) for a bounded time at 16 connections:
-   the static copy of the article page (the ceiling), home, section, article, campaign and search; once with the
-   page cache off, once with it on. Prints requests/s, p50 and p99 latency and the ratio to the ceiling.
+   the static copy of the article page (the ceiling), home, section, article, campaign and search; in three modes:
+   - "cold": no cache of pages or of their parts (FRAGMENT_CACHE_SECONDS=0), every request renders everything
+     but the site's cached data (menu, latest news, ...): the worst case;
+   - "uncached": the whole-page cache off, the parts of pages cached (a reader the page cache does not answer:
+     a logged-in editor, or any reader right after a publish elsewhere, whose page's own text is still cached);
+   - "cached": the whole-page cache on.
+   Prints requests/s, p50 and p99 latency and the ratio to the ceiling measured in the same mode.
 
 wrk sends no User-Agent, so its requests are not counted as views (robots are not); the extra row "article,
 counted" sends a new browser user agent with every request, so that every request is a new visitor whose view is
@@ -17,6 +22,7 @@ counted (two writes), the worst case for view counting. wrk runs on the same mac
 server: compare ratios, not absolute figures, and rerun on an idle machine."""
 
 import argparse
+import contextlib
 import os
 import re
 import secrets
@@ -88,8 +94,12 @@ def environment(options, workdir):
 
 
 class Server:
-    def __init__(self, env, workers, page_cache_seconds):
-        self.env = {**env, "PAGE_CACHE_SECONDS": str(page_cache_seconds)}
+    def __init__(self, env, workers, page_cache_seconds, fragment_seconds):
+        self.env = {
+            **env,
+            "PAGE_CACHE_SECONDS": str(page_cache_seconds),
+            "FRAGMENT_CACHE_SECONDS": str(fragment_seconds),
+        }
         self.workers = workers
 
     def __enter__(self):
@@ -118,6 +128,18 @@ class Server:
     def __exit__(self, *exc):
         os.killpg(self.process.pid, signal.SIGTERM)
         self.process.wait(timeout=30)
+
+
+def vacuum(url):
+    import psycopg2
+
+    connection = psycopg2.connect(url)
+    connection.autocommit = True
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+        with contextlib.suppress(psycopg2.Error):  # superusers (and pg_checkpoint) only
+            cursor.execute("CHECKPOINT")  # the fill's writes flushed now, not during a measurement
+    connection.close()
 
 
 def warm(url, times):
@@ -170,6 +192,7 @@ def main():
     run(*manage, "migrate", "--noinput", "-v0", env=env)
     run(*manage, "collectstatic", "--noinput", "-v0", env=env)  # before the fill renders a page with {% static %}
     run(PYTHON, "bench/fill.py", f"--articles={options.articles}", env=env)
+    vacuum(options.database)  # fresh statistics, and no autovacuum of the new rows during the measurements
 
     pages = {
         "static copy": "/static/bench/article.html",
@@ -182,8 +205,9 @@ def main():
     script = workdir / "counted-visitor.lua"
     script.write_text(COUNTED_VISITOR)
     results = {}
-    for mode, seconds in (("uncached", 0), ("cached", 600)):
-        with Server(env, options.workers, seconds):
+    for mode, page_seconds, fragment_seconds in (("cold", 0, 0), ("uncached", 0, 300), ("cached", 600, 300)):
+        print(f"{mode}: load average {os.getloadavg()[0]:.1f}", flush=True)
+        with Server(env, options.workers, page_seconds, fragment_seconds):
             for url in pages.values():
                 warm(url, options.workers * 3)
             for name, url in pages.items():

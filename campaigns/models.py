@@ -3,6 +3,7 @@ from collections import defaultdict
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -139,6 +140,9 @@ class CampaignPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["timeline"], context["other_articles"] = self.timeline()
-        context["legal_basis"] = in_locale(self.legal_basis.all(), self.locale_id)
+        # Rendered in a part cached with the content and the date (campaign_page.html): read only when rendered.
+        timeline = SimpleLazyObject(self.timeline)
+        context["timeline"] = SimpleLazyObject(lambda: timeline[0])
+        context["other_articles"] = SimpleLazyObject(lambda: timeline[1])
+        context["legal_basis"] = SimpleLazyObject(lambda: in_locale(self.legal_basis.all(), self.locale_id))
         return context

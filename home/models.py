@@ -1,6 +1,7 @@
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -59,8 +60,15 @@ class HomePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = published_articles(self.locale_id)
+        # Rendered in parts cached with the content (home_page.html): read only when those are rendered afresh.
+        context["listings"] = SimpleLazyObject(self.listings)
+        context["most_read"] = self.most_read(published_articles(self.locale_id))
+        return context
 
+    def listings(self):
+        """What the home page lists of the site's content: featured articles (chosen, else the newest with a
+        photo), the current campaign, the latest articles and each section's newest."""
+        articles = published_articles(self.locale_id)
         chosen = [item.article.translation_key for item in self.featured_articles.select_related("article")]
         featured = {page.translation_key: page for page in articles.filter(translation_key__in=chosen)}
         featured = [featured[key] for key in chosen if key in featured]
@@ -70,22 +78,21 @@ class HomePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
                     : FEATURED_COUNT - len(featured)
                 ]
             )
-        shown = [page.pk for page in featured]
-        context["featured_articles"] = featured
-        context["latest_articles"] = latest = list(articles.exclude(pk__in=shown)[:LATEST_COUNT])
+        latest = list(articles.exclude(pk__in=[page.pk for page in featured])[:LATEST_COUNT])
         prefetch_related_objects(featured + latest, card_images())  # the cards' photos, in one query
 
         campaign = live_translation(self.current_campaign, self.locale_id)
         if campaign is None or not campaign.live or campaign.locale_id != self.locale_id:
             campaigns = CampaignPage.objects.live().filter(public_q()).child_of(self)
             campaign = campaigns.order_by("-end_year", "-pk").first()
-        context["campaign"] = campaign
-
-        context["most_read"] = self.most_read(articles)
 
         sections = ArticleIndexPage.objects.live().filter(public_q()).child_of(self)
-        context["sections"] = [(section, list(articles.child_of(section)[:SECTION_COUNT])) for section in sections]
-        return context
+        return {
+            "featured": featured,
+            "latest": latest,
+            "campaign": campaign,
+            "sections": [(section, list(articles.child_of(section)[:SECTION_COUNT])) for section in sections],
+        }
 
     def most_read(self, articles):
         """The week's most read articles (weeks from Monday, Asia/Ho_Chi_Minh)."""

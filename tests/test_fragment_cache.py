@@ -95,3 +95,23 @@ def test_turned_off_every_part_is_rendered_afresh(client, seed_article, settings
     client.get(seed_article.url)
     _html, queries = render(client, seed_article.url)
     assert text_queries(queries)
+
+
+def test_listings_show_a_new_article_at_once(client, home, section, campaign):
+    for url in (home.url, section.url, campaign.url):
+        client.get(url)
+    other = publish_other_article(section)
+    other.campaign = campaign
+    other.save_revision().publish()
+    for url in (home.url, section.url, campaign.url):
+        assert "Một tin khác vừa đăng" in client.get(url).content.decode(), url
+
+
+def test_a_section_s_pagination_links_are_those_of_the_reader_s_own_address(client, section, settings):
+    settings.ARTICLES_PER_PAGE = 1
+    assert ArticlePage.objects.child_of(section).live().count() >= 3
+    tracked = client.get(section.url + "?page=2&utm_source=ban-tin").content.decode()
+    assert "utm_source=ban-tin" in tracked
+    plain = client.get(section.url + "?page=2").content.decode()
+    assert "utm_source" not in plain
+    assert "?page=3" in plain or "?page=1" in plain
