@@ -6,10 +6,11 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 
 from articles.models import ArticleIndexPage, published_articles
 from home.content_cache import public_q
+from home.translatable import active_locale
 
 FEED_LENGTH = 30
 
@@ -21,7 +22,7 @@ class LatestArticlesFeed(Feed):
         site = Site.find_for_request(request)
         if site is None:
             raise Http404
-        locale = Locale.get_active()
+        locale = active_locale()
         home = site.root_page.get_translation_or_none(locale) or site.root_page
         return {"site": site, "page": home, "locale": locale}
 

@@ -40,10 +40,16 @@ from wagtail.signals import page_published, page_unpublished
 
 from home import content_cache
 
-# Shown on public pages, or deciding which page an address shows (sites, home/routing.py), and changed without a
-# page being published: besides these, every snippet (official documents, units, officials, ...) and every site
-# setting.
-CONTENT_MODELS = ["images.CaptionedImage", "wagtaildocs.Document", "search.Abbreviation", "wagtailcore.Site"]
+# Shown on public pages, or deciding which page an address shows (sites, home/routing.py; locales,
+# home/translatable.py), and changed without a page being published: besides these, every snippet (official
+# documents, units, officials, ...) and every site setting.
+CONTENT_MODELS = [
+    "images.CaptionedImage",
+    "wagtaildocs.Document",
+    "search.Abbreviation",
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+]
 
 
 @functools.cache

@@ -61,6 +61,18 @@ def route(request, path):
         store("route", site.pk, get_language(), address, value=(page.pk, page.content_type_id))
 
 
+class SiteFromCacheMiddleware:
+    """Finds the request's site from the cache before any view asks Wagtail (page URLs, menus, the language
+    switcher, feeds), so no view of the public site queries it. Place it below the page cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        find_site(request)
+        return self.get_response(request)
+
+
 def serve(request, path):
     """Wagtail's serve view, with the page found from the table."""
     route(request, path)

@@ -2,7 +2,11 @@
 own fields to it (NOTES.md: declare translatable fields explicitly, hidden ones included); and how pages show
 translatable snippets (documents, units, officials, links) to readers of one language."""
 
+from django.utils.translation import get_language
+from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from home.content_cache import cached
 
 PAGE_FIELDS = [
     TranslatableField("title"),
@@ -24,3 +28,9 @@ def prefer_locale(objects, locale_id):
         if current is None or (instance.locale_id == locale_id and current.locale_id != locale_id):
             chosen[instance.translation_key] = instance
     return list(chosen.values())
+
+
+def active_locale():
+    """Locale.get_active(), the locale of the language shown, kept with the site's content instead of a query on
+    every request (a new locale changes the content version: home/page_cache.py)."""
+    return cached("locale", get_language(), compute=Locale.get_active)

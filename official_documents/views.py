@@ -3,11 +3,12 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
 from django.db.models import F, Q
 from django.shortcuts import get_object_or_404, render
-from wagtail.models import Locale, Page, ReferenceIndex
+from wagtail.models import Page, ReferenceIndex
 
 from articles.models import published_articles
 from campaigns.models import CampaignPage
 from home.content_cache import public_q
+from home.translatable import active_locale
 from official_documents.forms import DocumentFilterForm
 from official_documents.models import DocumentKind, OfficialDocument
 
@@ -16,7 +17,7 @@ NEWEST_FIRST = [F("issued_on").desc(nulls_last=True), "number"]
 
 def document_list(request):
     """The register (Văn bản): newest first, filtered by kind, year, issuer and what the reader types."""
-    documents = OfficialDocument.objects.filter(locale=Locale.get_active())
+    documents = OfficialDocument.objects.filter(locale=active_locale())
     form = DocumentFilterForm(request.GET, documents)
     found = form.filter(documents).select_related("file").order_by(*NEWEST_FIRST)
     page = Paginator(found, settings.ARTICLES_PER_PAGE * 2).get_page(request.GET.get("page"))
@@ -47,7 +48,7 @@ def document_detail(request, pk):
 
 def financial_reports(request):
     """Công khai tài chính: the federation's financial reports, by year, newest first, each with its file."""
-    reports = OfficialDocument.objects.filter(locale=Locale.get_active(), kind=DocumentKind.BAO_CAO_TAI_CHINH)
+    reports = OfficialDocument.objects.filter(locale=active_locale(), kind=DocumentKind.BAO_CAO_TAI_CHINH)
     return render(
         request,
         "official_documents/financial_reports.html",

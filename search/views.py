@@ -2,8 +2,8 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
-from wagtail.models import Locale
 
+from home.translatable import active_locale
 from legal_qa.models import answers_found
 from search import ranking
 from search.models import SearchEntry
@@ -16,7 +16,7 @@ SUGGESTIONS = 8
 def search(request):
     """Site search over the live, public pages of the current language, Vietnamese-aware (search/ranking.py);
     `?format=json` answers the same search as JSON."""
-    locale = Locale.get_active()
+    locale = active_locale()
     query = ranking.parse(request.GET.get("q", ""), locale.language_code)
     results = ranking.search(query, locale.pk) if query.text else []
     page = Paginator(results, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
@@ -56,7 +56,7 @@ def suggest(request):
     suggestions = []
     if typed and len("".join(typed)) >= 2:
         entries = (
-            SearchEntry.objects.filter(locale=Locale.get_active(), folded_title__contains=f" {' '.join(typed)}")
+            SearchEntry.objects.filter(locale=active_locale(), folded_title__contains=f" {' '.join(typed)}")
             .select_related("page")
             .order_by("-published", "-pk")[:SUGGESTIONS]
         )

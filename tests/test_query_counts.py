@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.translation import override as translation_override
 
 from articles.importer import ArticleImporter
 from articles.models import ArticlePage
@@ -58,3 +59,20 @@ def test_listings_load_their_cards_photos_in_one_query(client, home, section):
             assert client.get(url).status_code == 200
         renditions = [query for query in captured if "rendition" in query["sql"]]
         assert len(renditions) == 1, url
+
+
+def test_views_other_than_pages_read_their_site_and_locale_from_the_cache(client):
+    from home.translatable import active_locale
+
+    for url in ("/search/?q=c%C3%B4ng+%C4%91o%C3%A0n", "/en/search/?q=union", "/van-ban/"):
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        lookups = [
+            query["sql"]
+            for query in captured
+            if query["sql"].startswith(('SELECT "wagtailcore_locale"', 'SELECT "wagtailcore_site"'))
+        ]
+        assert not lookups, url
+    with translation_override("en"):
+        assert active_locale().language_code == "en"

@@ -1,8 +1,8 @@
 from django import template
-from wagtail.models import Locale
 
 from articles.models import published_articles
 from home.content_cache import cached
+from home.translatable import active_locale
 
 register = template.Library()
 
@@ -13,7 +13,7 @@ SIDEBAR_COUNT = 6
 def latest_news(context):
     """The "Thông tin mới nhất" sidebar: the newest live articles of the page's language."""
     page = context.get("page")
-    locale_id = page.locale_id if page is not None else Locale.get_active().pk
+    locale_id = page.locale_id if page is not None else active_locale().pk
 
     def compute():
         return [

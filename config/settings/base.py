@@ -88,6 +88,8 @@ MIDDLEWARE = [
     # The whole-page cache of anonymous readers' pages (home/page_cache.py): below the view counting, above
     # everything a cached page does not need.
     "home.page_cache.PageCacheMiddleware",
+    # Wagtail's site for the request, from the cache (home/routing.py).
+    "home.routing.SiteFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

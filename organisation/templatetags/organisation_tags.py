@@ -1,9 +1,8 @@
 from django import template
 from django.utils.translation import get_language
-from wagtail.models import Locale
 
 from home.content_cache import cached
-from home.translatable import prefer_locale
+from home.translatable import active_locale, prefer_locale
 
 register = template.Library()
 
@@ -15,7 +14,7 @@ def related_links():
     from organisation.models import RelatedLink
 
     def links():
-        chosen = prefer_locale(RelatedLink.objects.all(), Locale.get_active().pk)
+        chosen = prefer_locale(RelatedLink.objects.all(), active_locale().pk)
         return [{"title": link.title, "url": link.url} for link in chosen]
 
     return {"links": cached("related-links", get_language(), compute=links)}
