@@ -332,7 +332,8 @@ class ArticlePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["tags"] = tags = list(self.tags.all())
+        # Its tags change only when it is republished, which changes the content version.
+        context["tags"] = tags = cached("article-tags", self.pk, compute=lambda: list(self.tags.all()))
         context["related_articles"] = self.related_articles(tags)
         context["views"] = page_views(self)
         context["adjacent"] = self.adjacent_articles()

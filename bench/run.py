@@ -51,6 +51,10 @@ end
 """
 
 
+# (mode, PAGE_CACHE_SECONDS, FRAGMENT_CACHE_SECONDS)
+MODES = [("cold", 0, 0), ("uncached", 0, 300), ("cached", 600, 300)]
+
+
 def run(*command, **kwargs):
     print("$", " ".join(command), flush=True)
     subprocess.run(command, cwd=ROOT, check=True, **kwargs)  # noqa: S603
@@ -182,6 +186,8 @@ def main():
         default=os.environ.get("LOAD_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_load_bench"),
     )
     parser.add_argument("--redis", default=os.environ.get("LOAD_BENCH_REDIS_URL", "redis://127.0.0.1:6379/5"))
+    parser.add_argument("--modes", default="cold,uncached,cached", help="which of cold, uncached, cached")
+    parser.add_argument("--pages", default="", help="only these pages, e.g. article,home (the ceiling always)")
     options = parser.parse_args()
 
     ensure_wrk()
@@ -205,7 +211,10 @@ def main():
     script = workdir / "counted-visitor.lua"
     script.write_text(COUNTED_VISITOR)
     results = {}
-    for mode, page_seconds, fragment_seconds in (("cold", 0, 0), ("uncached", 0, 300), ("cached", 600, 300)):
+    if options.pages:
+        pages = {name: url for name, url in pages.items() if name == "static copy" or name in options.pages.split(",")}
+    modes = [(m, p, f) for m, p, f in MODES if m in options.modes.split(",")]
+    for mode, page_seconds, fragment_seconds in modes:
         print(f"{mode}: load average {os.getloadavg()[0]:.1f}", flush=True)
         with Server(env, options.workers, page_seconds, fragment_seconds):
             for url in pages.values():
@@ -213,8 +222,9 @@ def main():
             for name, url in pages.items():
                 results[(mode, name)] = {**wrk(url, options), "bytes": size(url)}
                 print(f"  {mode:<9}{name:<13}{results[(mode, name)]}", flush=True)
-            results[(mode, "article, counted")] = {**wrk(SEED, options, str(script)), "bytes": size(SEED)}
-            print(f"  {mode:<9}{'article, counted':<13}{results[(mode, 'article, counted')]}", flush=True)
+            if not options.pages or "counted" in options.pages:
+                results[(mode, "article, counted")] = {**wrk(SEED, options, str(script)), "bytes": size(SEED)}
+                print(f"  {mode:<9}{'article, counted':<13}{results[(mode, 'article, counted')]}", flush=True)
 
     print(
         f"\n{options.articles:,} articles, gunicorn {options.workers} sync workers, wrk {options.threads} threads "

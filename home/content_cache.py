@@ -27,6 +27,7 @@ from wagtail.signals import page_published, page_slug_changed, page_unpublished,
 
 VERSION_KEY = "content-cache-version"
 ASSETS_VERSION_KEY = "content-cache-assets-version"
+VERSION_KEYS = (VERSION_KEY, ASSETS_VERSION_KEY)
 TIMEOUT = 300
 LOCAL_ENTRIES = 1000
 
@@ -74,15 +75,14 @@ def version(key=VERSION_KEY):
     in_request = getattr(request_state, "active", False)
     if in_request and request_state.generation == generation and key in request_state.versions:
         return request_state.versions[key]
-    current = cache.get(key)
-    if current is None:
-        current = uuid.uuid4().hex
-        cache.set(key, current, None)
+    found = cache.get_many(VERSION_KEYS)  # both at once: a request that needs one mostly needs the other
+    for name in VERSION_KEYS:
+        if name not in found:
+            found[name] = uuid.uuid4().hex
+            cache.set(name, found[name], None)
     if in_request:
-        if request_state.generation != generation:
-            request_state.versions, request_state.generation = {}, generation
-        request_state.versions[key] = current
-    return current
+        request_state.versions, request_state.generation = found, generation
+    return found[key]
 
 
 def assets_version():

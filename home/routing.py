@@ -6,17 +6,23 @@ type (two per level): six queries before an article's own, on every request the 
 answer depends only on the host, the language and the path, and changes only when pages are published,
 unpublished, moved, renamed or deleted, or a site is edited, all of which change the content version
 (home/content_cache.py). So the first request for an address is routed by Wagtail as usual, and the page it found
-is remembered (its id and type) under that version; the next requests load that page in one query and let it
-route its last step itself (`page.route(request, [])`: a page that is not live answers 404 as with Wagtail).
+is kept under that version; the next requests take that page from the process's memory (or the shared cache) and
+let it route its last step itself (`page.route(request, [])`: a page that is not live answers 404 as with Wagtail).
 
-Only what Wagtail routed to a page with no further arguments is remembered: a 404 is routed afresh every time (so
-random addresses fill no cache), as is a route with arguments (RoutablePageMixin; none here yet). Wagtail's
-serve view then runs as usual (view restrictions, hooks, the page's own serve), using what was found here through
-the per-request attributes it documents for that (`request._wagtail_site`, `request._wagtail_route_for_request`)."""
+The page itself is kept, not its id: loading a page through the ORM (about 40 columns, two tables) cost more than
+the rest of the routing. What readers see of a live page changes only when it is published, unpublished, moved,
+renamed or deleted, each a new content version; saving a draft or locking the page changes other fields (the
+latest revision, the draft title, the lock), which the public site does not show. A change made behind Wagtail's
+signals (SQL by hand) is seen at the next content version, as with the whole-page cache.
+
+Only what Wagtail routed to a page with no further arguments is kept: a 404 is routed afresh every time (so random
+addresses fill no cache), as is a route with arguments (RoutablePageMixin; none here yet). Wagtail's serve view
+then runs as usual (view restrictions, hooks, the page's own serve), using what was found here through the
+per-request attributes it documents for that (`request._wagtail_site`, `request._wagtail_route_for_request`)."""
 
 import hashlib
 
-from django.contrib.contenttypes.models import ContentType
+from django.db import DatabaseError
 from django.http import Http404
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
@@ -44,33 +50,47 @@ def route(request, path):
     if site is None:
         return
     address = hashlib.sha256(path.encode()).hexdigest()
-    known = lookup("route", site.pk, get_language(), address)
-    if known is not MISSING:
-        page_id, content_type_id = known
-        model = ContentType.objects.get_for_id(content_type_id).model_class()
-        page = model.objects.filter(pk=page_id).first() if model is not None else None
-        if page is not None:
-            try:
-                request._wagtail_route_for_request = page.route(request, [])
-            except Http404:
-                request._wagtail_route_for_request = None
-            return
+    page = lookup("route-page", site.pk, get_language(), address)
+    if page is not MISSING:
+        try:
+            request._wagtail_route_for_request = page.route(request, [])
+        except Http404:
+            request._wagtail_route_for_request = None
+        return
     found = Page.route_for_request(request, path)
     if found is not None and not found[1] and not found[2]:
-        page = found[0]
-        store("route", site.pk, get_language(), address, value=(page.pk, page.content_type_id))
+        store("route-page", site.pk, get_language(), address, value=found[0])
 
 
 class SiteFromCacheMiddleware:
-    """Finds the request's site from the cache before any view asks Wagtail (page URLs, menus, the language
-    switcher, feeds), so no view of the public site queries it. Place it below the page cache."""
+    """Finds the request's site from the cache before a view asks Wagtail (page URLs, menus, the language switcher,
+    feeds), so no view of the public site queries it. Place it below the page cache (sites and root pages change
+    the content version). Views that must not depend on the database or the cache (/healthz) say so with
+    `needs_no_site`."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        find_site(request)
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if getattr(view_func, "needs_no_site", False):
+            return None
+        try:
+            find_site(request)
+            # And the sites' root paths, which every page URL needs: Wagtail reads them from the shared cache once
+            # a request (keeping them on the request, where they are put here from the process's memory instead).
+            request._wagtail_cached_site_root_paths = cached("site-root-paths", compute=Site.get_site_root_paths)
+        except DatabaseError:
+            pass  # the database is down: what needs the site fails where it asks, with the outage page
+        return None
+
+
+def needs_no_site(view):
+    """Marks a view that SiteFromCacheMiddleware leaves alone."""
+    view.needs_no_site = True
+    return view
 
 
 def serve(request, path):

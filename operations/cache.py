@@ -50,6 +50,18 @@ def missing_incr(key, delta=1):
 
 
 class FailSoftRedisCacheClient(RedisCacheClient):
+    def get_client(self, key=None, *, write=False):
+        """One redis-py client per connection pool, not a new one for every call as Django makes it: a client
+        copies redis-py's table of response handlers when it is created, which cost more than the command itself
+        (about 0.3 ms of a page's 1-2 ms of Redis time). A client is safe to share between threads; the pool
+        lends each command a connection."""
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        client = clients.get(id(pool))
+        if client is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
     add = fail_soft(lambda key, value, timeout: False)(RedisCacheClient.add)
     get = fail_soft(lambda key, default: default)(RedisCacheClient.get)
     set = fail_soft(lambda key, value, timeout: None)(RedisCacheClient.set)

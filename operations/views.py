@@ -16,6 +16,7 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from home.routing import needs_no_site
 from operations.cache import OUTAGE as REDIS_OUTAGE
 
 logger = logging.getLogger(__name__)
@@ -30,6 +31,7 @@ RETRY_AFTER_SECONDS = 30
 OUTAGE_ERRORS = (OperationalError, InterfaceError, *REDIS_OUTAGE)
 
 
+@needs_no_site  # nothing but its own checks may touch the database or the cache
 @never_cache
 @require_safe
 def healthz(request):
