@@ -62,7 +62,8 @@ class HomePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         context = super().get_context(request, *args, **kwargs)
         # Rendered in parts cached with the content (home_page.html): read only when those are rendered afresh.
         context["listings"] = SimpleLazyObject(self.listings)
-        context["most_read"] = self.most_read(published_articles(self.locale_id))
+        context["week"] = week = week_start(timezone.localdate())
+        context["most_read"] = SimpleLazyObject(lambda: self.most_read(published_articles(self.locale_id), week))
         return context
 
     def listings(self):
@@ -94,9 +95,9 @@ class HomePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
             "sections": [(section, list(articles.child_of(section)[:SECTION_COUNT])) for section in sections],
         }
 
-    def most_read(self, articles):
+    def most_read(self, articles, week):
         """The week's most read articles (weeks from Monday, Asia/Ho_Chi_Minh)."""
-        ids = most_read_page_ids(ArticlePage, week_start(timezone.localdate()), limit=MOST_READ_COUNT * 2)
+        ids = most_read_page_ids(ArticlePage, week, limit=MOST_READ_COUNT * 2)
         found = articles.filter(pk__in=ids).in_bulk()
         return [found[pk] for pk in ids if pk in found][:MOST_READ_COUNT]
 
