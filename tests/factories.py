@@ -48,3 +48,24 @@ def article_form(title, slug, paragraphs=("Nội dung bài viết.",), **fields)
     }
     data.update(fields)
     return nested_form_data(data)
+
+
+def publish_article(section, title, slug, lead="Tóm tắt."):
+    """A new article in `section`, published as an editor would (a revision, then publish)."""
+    import datetime
+
+    from articles.models import ArticlePage
+
+    article = section.add_child(
+        instance=ArticlePage(
+            title=title,
+            slug=slug,
+            lead=lead,
+            body=json.dumps([{"type": "paragraph", "value": "<p>Nội dung.</p>"}]),
+            date=datetime.date.today(),
+            live=False,
+        )
+    )
+    article.save_revision().publish()
+    article.refresh_from_db()
+    return article

@@ -1,31 +1,13 @@
 """The cached furniture of pages (home/content_cache.py): read from the shared cache once a request, kept in the
 process, and never stale."""
 
-import datetime
-import json
-
 import pytest
 from django.core.cache import cache
 
-from articles.models import ArticlePage
 from home import content_cache
+from tests.factories import publish_article
 
 pytestmark = pytest.mark.django_db
-
-
-def publish_article(section, title, slug):
-    article = section.add_child(
-        instance=ArticlePage(
-            title=title,
-            slug=slug,
-            lead="Tóm tắt.",
-            body=json.dumps([{"type": "paragraph", "value": "<p>Nội dung.</p>"}]),
-            date=datetime.date.today(),
-            live=False,
-        )
-    )
-    article.save_revision().publish()
-    return article
 
 
 def test_a_request_reads_the_version_once_and_the_entries_from_its_process(client, seed_article, monkeypatch):

@@ -2,14 +2,12 @@
 text is rendered again only when it is republished or a photo or document it shows changes, the site's furniture
 when any content does; never stale, never the live text in a preview of a draft."""
 
-import datetime
-import json
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles.models import ArticlePage
+from tests.factories import publish_article
 
 pytestmark = pytest.mark.django_db
 
@@ -28,18 +26,7 @@ def text_queries(queries):
 
 
 def publish_other_article(section):
-    other = section.add_child(
-        instance=ArticlePage(
-            title="Một tin khác vừa đăng",
-            slug="mot-tin-khac-vua-dang",
-            lead="Tóm tắt.",
-            body=json.dumps([{"type": "paragraph", "value": "<p>Nội dung.</p>"}]),
-            date=datetime.date.today(),
-            live=False,
-        )
-    )
-    other.save_revision().publish()
-    return other
+    return publish_article(section, "Một tin khác vừa đăng", "mot-tin-khac-vua-dang")
 
 
 def test_an_article_s_text_is_rendered_once_and_survives_other_publications(client, seed_article, section):

@@ -2,18 +2,15 @@
 delete (and any change to what pages show) renders them afresh, logged-in users, password pages and readers with
 a session never get or leave a stored page, and views of stored pages are still counted."""
 
-import datetime
-import json
-
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from articles.models import ArticlePage
 from home import content_cache
 from official_documents.models import OfficialDocument
+from tests.factories import publish_article
 from visits.models import DailyPageViews
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36"
@@ -37,19 +34,7 @@ def fetch(client, url, **extra):
 
 
 def new_article(section, title):
-    article = section.add_child(
-        instance=ArticlePage(
-            title=title,
-            slug="bai-moi-ve-bo-nho-dem",
-            lead="Bài mới để thử bộ nhớ đệm trang.",
-            body=json.dumps([{"type": "paragraph", "value": "<p>Nội dung.</p>"}]),
-            date=datetime.date.today(),
-            live=False,
-        )
-    )
-    article.save_revision().publish()
-    article.refresh_from_db()
-    return article
+    return publish_article(section, title, "bai-moi-ve-bo-nho-dem", lead="Bài mới để thử bộ nhớ đệm trang.")
 
 
 @pytest.mark.parametrize("name", ["home", "section", "article", "campaign", "search"])
