@@ -65,7 +65,7 @@ class ProcessMemory:
             self.version = version
 
 
-# The versions read by the request this thread is serving (None outside requests: read each time).
+# The versions read by the request this thread is serving (outside requests they are read at each call).
 request_state = threading.local()
 memory = ProcessMemory(LOCAL_ENTRIES)  # pickled values of cached()
 MISSING = object()
