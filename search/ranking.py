@@ -12,7 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Case, Count, F, FloatField, Sum, Value, When
+from django.db.models import Case, Count, ExpressionWrapper, F, FloatField, OuterRef, Q, Subquery, Sum, Value, When
+from django.db.models.functions import Coalesce
 
 from search.models import SearchEntry, SearchTerm, abbreviation_table
 from search.text import (
@@ -171,8 +172,10 @@ def entry_count(locale_id):
 
 @dataclass
 class Result:
-    entry: SearchEntry
+    pk: int  # the entry's (its page's)
     score: float
+    published: datetime.date | None
+    entry: SearchEntry | None = None  # in full, for the results shown (load)
 
 
 def search(query, locale_id):
@@ -190,63 +193,76 @@ def search(query, locale_id):
     common = {term for term, n in frequencies.items() if count >= LARGE_INDEX and n > COMMON_SHARE * count}
     if common == set(frequencies):
         common.discard(min(frequencies, key=frequencies.get))
-    bm25 = sum_postings(weights, locale_id, exclude=common, limit=CANDIDATES)
-    if common and bm25:
-        for entry_id, score in sum_postings(weights, locale_id, only=common, entries=list(bm25)).items():
-            bm25[entry_id] += score
-    fields = ["published", "folded", "folded_title"] + (["keyed"] if any(p.keyed for p in query.phrases) else [])
-    entries = SearchEntry.objects.filter(pk__in=bm25).only(*fields)
+    candidates = best_postings({term: weight for term, weight in weights.items() if term not in common}, locale_id)
+    if not candidates:
+        return []
+    # The candidates' phrase bonus and share of the common words, in one query.
+    entries = SearchEntry.objects.filter(pk__in=candidates).annotate(bonus=phrase_bonus(query))
+    # One probe of the postings index per candidate and common word (the index holds one posting per pair).
+    common_score = Value(0.0)
+    for term in common:
+        posting = SearchTerm.objects.filter(term=term, locale_id=locale_id, entry=OuterRef("pk")).values("weight")
+        common_score += Coalesce(Subquery(posting[:1]), 0.0) * Value(weights[term])
+    entries = entries.annotate(common=ExpressionWrapper(common_score, output_field=FloatField()))
     unit = sum(idf[term] for term in frequencies if not term.startswith("n:")) / max(len(frequencies), 1)
-    results = [Result(entry, bm25[entry.pk] + unit * phrase_bonus(query, entry)) for entry in entries]
-    results.sort(key=lambda result: (-round(result.score, 6), -(result.entry.published or OLDEST).toordinal()))
+    results = [
+        Result(pk, candidates[pk] + common + unit * bonus, published)
+        for pk, published, bonus, common in entries.values_list("pk", "published", "bonus", "common")
+    ]
+    results.sort(key=lambda result: (-round(result.score, 6), -(result.published or OLDEST).toordinal()))
     if results:
         best = results[0].score
         results = [result for result in results if result.score >= RELATIVE_CUTOFF * best]
     return results
 
 
-def sum_postings(weights, locale_id, exclude=(), only=None, entries=None, limit=None):
-    """{entry id: BM25 score} over the postings of the weighted terms (those of `only`, else all but
-    `exclude`), for the given entries or the `limit` best; one query."""
-    terms = [term for term in weights if (term in only if only is not None else term not in exclude)]
+def best_postings(weights, locale_id):
+    """{entry id: BM25 score} of the CANDIDATES best entries by the weighted terms; one query."""
+    if len(weights) == 1:  # nothing to add up: the best postings of the term
+        [(term, weight)] = weights.items()
+        postings = SearchTerm.objects.filter(term=term, locale_id=locale_id).order_by("-weight", "entry_id")
+        return {entry_id: score * weight for entry_id, score in postings.values_list("entry_id", "weight")[:CANDIDATES]}
     weight = Case(
-        *(When(term=term, then=Value(weights[term])) for term in terms),
+        *(When(term=term, then=Value(weight)) for term, weight in weights.items()),
         default=Value(0.0),
         output_field=FloatField(),
     )
-    postings = SearchTerm.objects.filter(term__in=terms, locale_id=locale_id)
-    if entries is not None:
-        postings = postings.filter(entry_id__in=entries)
-    scores = postings.values("entry_id").annotate(score=Sum(F("weight") * weight, output_field=FloatField()))
-    if limit is not None:
-        scores = scores.order_by("-score", "entry_id")[:limit]
-    return {row["entry_id"]: row["score"] for row in scores}
+    postings = SearchTerm.objects.filter(term__in=list(weights), locale_id=locale_id).values("entry_id")
+    scores = postings.annotate(score=Sum(F("weight") * weight, output_field=FloatField()))
+    return dict(scores.order_by("-score", "entry_id").values_list("entry_id", "score")[:CANDIDATES])
 
 
 def load(results):
     """The results to show, in full, with their page (for the URL), in one query; a page unpublished since
     the ranking is left out."""
-    entries = SearchEntry.objects.filter(pk__in=[result.entry.pk for result in results], page__live=True)
+    entries = SearchEntry.objects.filter(pk__in=[result.pk for result in results], page__live=True)
     entries = {entry.pk: entry for entry in entries.select_related("page")}
     shown = []
     for result in results:
-        if result.entry.pk in entries:
-            result.entry = entries[result.entry.pk]
+        if result.pk in entries:
+            result.entry = entries[result.pk]
             shown.append(result)
     return shown
 
 
-def phrase_bonus(query, entry):
-    """How much the query's words stand together in the entry: each pair of neighbours found side by side,
-    the whole phrase, in the title, with the reader's own marks."""
-    bonus = 0.0
+def phrase_bonus(query):
+    """How much the query's words stand together in an entry, as an SQL expression (the database compares the
+    texts, which stay where they are): each pair of neighbours found side by side, the whole phrase, in the
+    title, with the reader's own marks. The whole phrase holds all its pairs, so the pairs are looked for only
+    where it is not found, and each text is read at most once for a two-word phrase."""
+    bonus = Value(0.0)
     for phrase in query.phrases:
-        found = sum(pair in entry.folded for pair in phrase.pairs)
-        bonus += PHRASE_BIGRAM * found / len(phrase.pairs)
-        if phrase.folded in entry.folded:
-            bonus += PHRASE_WHOLE
-            if phrase.folded in entry.folded_title:
-                bonus += PHRASE_IN_TITLE
-            if phrase.keyed and phrase.keyed in entry.keyed:
-                bonus += PHRASE_EXACT_TONE
-    return bonus
+        whole = PHRASE_BIGRAM + PHRASE_WHOLE + found(Q(folded_title__contains=phrase.folded), PHRASE_IN_TITLE)
+        if phrase.keyed:
+            whole += found(Q(keyed__contains=phrase.keyed), PHRASE_EXACT_TONE)
+        pairs = [found(Q(folded__contains=pair), PHRASE_BIGRAM / len(phrase.pairs)) for pair in phrase.pairs]
+        bonus += Case(
+            When(folded__contains=phrase.folded, then=whole),
+            default=sum(pairs[1:], pairs[0]) if len(pairs) > 1 else Value(0.0),
+            output_field=FloatField(),
+        )
+    return ExpressionWrapper(bonus, output_field=FloatField())
+
+
+def found(condition, points):
+    return Case(When(condition, then=Value(points)), default=Value(0.0), output_field=FloatField())

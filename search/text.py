@@ -322,12 +322,12 @@ ABBREVIATIONS = {
 def abbreviation_alternatives(query, table=ABBREVIATIONS):
     """Expansions of the abbreviations in the query, and abbreviations of the expansions it spells out. The
     query's punctuation is ignored ("an toàn, vệ sinh lao động" spells out ATVSLĐ)."""
-    folded_query = f" {' '.join(fold(word) for word in words(query))} "
+    folded_query = f" {' '.join(fold_word(word) for word in words(query))} "
     folded_tokens = set(folded_query.split())
     found = []
     for short, long in table.items():
-        if fold(short) in folded_tokens:
+        if fold_word(short) in folded_tokens:
             found.append(long)
-        elif f" {' '.join(fold(word) for word in words(long))} " in folded_query:
+        elif f" {' '.join(fold_word(word) for word in words(long))} " in folded_query:
             found.append(short)
     return found
