@@ -141,8 +141,8 @@ def published_questions(topic=None, query=""):
 
 def answers_found(query, locale, shown=3):
     """For the site search: the published answers a query finds, where the reader's language has a Q&A page.
-    {"url" (of the Q&A page), "questions" (the first few, as that page lists them), "total"} or None; two
-    queries (the page's address is cached with the content)."""
+    {"url" (of the Q&A page), "questions" (the first few, as that page lists them), "total"} or None; one
+    query, two when it finds `shown` or more (the page's address is cached with the content)."""
     if not query.strip():
         return None
 
@@ -154,8 +154,9 @@ def answers_found(query, locale, shown=3):
     if not url:
         return None
     questions = published_questions(query=query)
-    total = questions.count()
-    return {"url": url, "questions": list(questions[:shown]), "total": total} if total else None
+    first = list(questions[:shown])
+    total = questions.count() if len(first) == shown else len(first)  # counted only when there may be more
+    return {"url": url, "questions": first, "total": total} if total else None
 
 
 class LegalQAPage(CountedPageMixin, Page):

@@ -233,10 +233,11 @@ def best_postings(weights, locale_id):
 
 
 def load(results):
-    """The results to show, in full, with their page (for the URL), in one query; a page unpublished since
-    the ranking is left out."""
+    """The results to show, with what the page shows of them and their page's path (for the URL), in one query;
+    a page unpublished since the ranking is left out."""
     entries = SearchEntry.objects.filter(pk__in=[result.pk for result in results], page__live=True)
-    entries = {entry.pk: entry for entry in entries.select_related("page")}
+    entries = entries.select_related("page").only("title", "section", "published", "text", "page__url_path")
+    entries = {entry.pk: entry for entry in entries}
     shown = []
     for result in results:
         if result.pk in entries:
