@@ -18,7 +18,9 @@
 
 wrk sends no User-Agent, so its requests are not counted as views (robots are not); the extra row "article,
 counted" sends a new browser user agent with every request, so that every request is a new visitor whose view is
-counted (two writes), the worst case for view counting. wrk runs on the same machine and takes CPU from the
+counted (two writes), the worst case for view counting; the extra row "search, 28 queries" sends, one after the
+other, the queries of every kind of search/benchmark_queries.py (accents or none, Telex, abbreviations, document
+numbers, names), so that the search figure is not that of one query. wrk runs on the same machine and takes CPU from the
 server: compare ratios, not absolute figures, and rerun on an idle machine."""
 
 import argparse
@@ -32,10 +34,14 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from search.benchmark_queries import QUERIES  # noqa: E402 (plain data, no Django)
+
 PYTHON = sys.executable
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}"
@@ -49,6 +55,22 @@ request = function()
   return wrk.format(nil, nil, {["User-Agent"] = agent})
 end
 """
+
+
+def search_url(query):
+    return "/search/?q=" + urllib.parse.quote_plus(query)
+
+
+# Each request the next of the search benchmark's queries, of every kind (search/benchmark_queries.py).
+SEARCH_QUERIES = [query for queries in QUERIES.values() for query in queries]
+VARIED_SEARCH = """
+queries = {QUERIES}
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format(nil, queries[counter % #queries + 1])
+end
+""".replace("QUERIES", ", ".join(f'"{search_url(query)}"' for query in SEARCH_QUERIES))
 
 
 # (mode, PAGE_CACHE_SECONDS, FRAGMENT_CACHE_SECONDS)
@@ -206,10 +228,16 @@ def main():
         "section": "/tin-hoat-dong/",
         "article": SEED,
         "campaign": "/hoc-tap-va-lam-theo-bac-2021-2025/",
-        "search": "/search/?q=c%C3%B4ng+%C4%91o%C3%A0n",
+        "search": search_url("công đoàn"),
     }
-    script = workdir / "counted-visitor.lua"
-    script.write_text(COUNTED_VISITOR)
+    counted_visitor = workdir / "counted-visitor.lua"
+    counted_visitor.write_text(COUNTED_VISITOR)
+    varied_search = workdir / "varied-search.lua"
+    varied_search.write_text(VARIED_SEARCH)
+    scripted = [  # rows whose requests vary: name, selected by (--pages), a URL they request (its size shown), script
+        ("article, counted", "counted", SEED, counted_visitor),
+        (f"search, {len(SEARCH_QUERIES)} queries", "search", search_url(SEARCH_QUERIES[0]), varied_search),
+    ]
     results = {}
     if options.pages:
         pages = {name: url for name, url in pages.items() if name == "static copy" or name in options.pages.split(",")}
@@ -219,12 +247,16 @@ def main():
         with Server(env, options.workers, page_seconds, fragment_seconds):
             for url in pages.values():
                 warm(url, options.workers * 3)
+            if "search" in pages:
+                for query in SEARCH_QUERIES:  # each query's word counts read once, as after any first search
+                    warm(search_url(query), 1)
             for name, url in pages.items():
                 results[(mode, name)] = {**wrk(url, options), "bytes": size(url)}
                 print(f"  {mode:<9}{name:<13}{results[(mode, name)]}", flush=True)
-            if not options.pages or "counted" in options.pages:
-                results[(mode, "article, counted")] = {**wrk(SEED, options, str(script)), "bytes": size(SEED)}
-                print(f"  {mode:<9}{'article, counted':<13}{results[(mode, 'article, counted')]}", flush=True)
+            for name, selector, url, lua in scripted:
+                if not options.pages or selector in options.pages.split(","):
+                    results[(mode, name)] = {**wrk(url, options, str(lua)), "bytes": size(url)}
+                    print(f"  {mode:<9}{name:<13}{results[(mode, name)]}", flush=True)
 
     print(
         f"\n{options.articles:,} articles, gunicorn {options.workers} sync workers, wrk {options.threads} threads "

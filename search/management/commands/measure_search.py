@@ -18,22 +18,11 @@ from wagtail.models import Page, Site
 
 from articles.generation import generate_articles
 from articles.models import ArticleIndexPage, ArticlePage
+from search.benchmark_queries import QUERIES
 from search.indexing import rebuild
 from search.models import SearchEntry, SearchTerm
 
 SECTION_SLUG = "bai-do-toc-do-tim-kiem"
-QUERIES = {
-    "exact": ["mái ấm công đoàn", "tháng công nhân", "bảo hiểm xã hội", "khu công nghiệp"],
-    "unaccented": ["mai am cong doan", "lien doan lao dong tinh", "thoa uoc lao dong tap the"],
-    "partial": ["Mái am CONG đoàn", "huấn luyen AN TOAN"],
-    "telex": ["hocj taapj", "phats trieenr ddoanf vieen", "coong nhaan"],
-    "tone_placement": ["hoà giải", "uỷ ban nhân dân", "thuỷ điện"],
-    "abbreviation": ["ATVSLĐ", "CNVCLĐ", "bảo hiểm xã hội tự nguyện"],
-    "document": ["KL 01", "01-kl/tw", "kế hoạch 260"],
-    "tone_discrimination": ["lời dạy của Bác", "bão lũ", "Bắc Hà"],
-    "phrase": ["an toàn vệ sinh lao động", "công đoàn cơ sở"],
-    "people": ["Nguyễn Thị Lan", "Tiến Sỹ"],
-}
 
 
 class Command(BaseCommand):
