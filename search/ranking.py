@@ -3,8 +3,8 @@
 A query becomes weighted terms: each word folded ("f:bac"), and when the reader typed marks, its exact tone
 ("t:bac1") weighing more than the folded fallback, so "Bác" ranks above "bắc"; raw Telex decoded ("hocj" ->
 "học"); abbreviations both ways; document numbers in any spelling ("n:1kl"). The database sums BM25 over the
-postings in one query; the best candidates are then re-ranked in Python with a bonus for the query's words
-standing together as a phrase, and ties go to the most recent."""
+postings in one query and keeps the best candidates; a second query re-ranks them with a bonus for the query's
+words standing together as a phrase, found in the stored texts, and ties go to the most recent."""
 
 import datetime
 import math
