@@ -127,6 +127,28 @@ def test_a_whole_phrase_ranks_above_scattered_words(client, home):
     assert ranked.index("cum-tu") < ranked.index("rai-rac")
 
 
+def test_neighbouring_words_count_where_the_whole_phrase_is_not_found(client, home):
+    publish(
+        home,
+        article_record(
+            713,
+            slug="ke-nhau",
+            title="Tin tức trong tuần",
+            body=["Hội nghị của người lao động diễn ra sáng nay tại tỉnh với nhiều ý kiến đóng góp."],  # 3 of 4 pairs
+            published="2024-01-01",
+        ),
+        article_record(
+            714,
+            slug="roi-nhau",
+            title="Tin tức trong tuần",
+            body=["Người dân dự hội thao; nghị quyết mới cho lao công và phong trào vận động."],
+            published="2025-06-01",  # newer: first if the pairs counted for nothing
+        ),
+    )
+    ranked = slugs(client, "hội nghị người lao động")
+    assert ranked.index("ke-nhau") < ranked.index("roi-nhau")
+
+
 @pytest.mark.parametrize("query", ["09-KL/TW", "09-kl/tw", "09 KL TW", "KL 09", "kết luận 9", "ket luan so 09"])
 def test_document_numbers_are_found_in_any_spelling(client, home, query):
     publish(home, article_record(721, slug="trich-dan", title="Sơ kết hai năm thực hiện", documents=["09-KL/TW"]))
