@@ -200,7 +200,8 @@ def test_the_site_search_points_to_published_answers_only(client, qa_page):
 
 def test_the_site_search_shows_the_first_answers_and_counts_them_all(client, qa_page):
     for day in range(1, 5):
-        publish(LegalQuestion.objects.create(topic=Topic.WAGES, question=f"Tiền lương làm thêm ngày {day} tính ra sao?"))
+        question = f"Tiền lương làm thêm ngày {day} tính ra sao?"
+        publish(LegalQuestion.objects.create(topic=Topic.WAGES, question=question))
     page = content(client.get("/search/", {"q": "tien luong lam them"}))
     box = page[page.index('class="search-answers"') :]
     assert box.count('id="cau-hoi-') == 0 and box.count("#cau-hoi-") == 3
