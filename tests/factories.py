@@ -2,6 +2,8 @@
 
 import json
 
+from django.utils import timezone
+
 
 def article_record(number, **overrides):
     record = {
@@ -51,9 +53,8 @@ def article_form(title, slug, paragraphs=("Nội dung bài viết.",), **fields)
 
 
 def publish_article(section, title, slug, lead="Tóm tắt."):
-    """A new article in `section`, published as an editor would (a revision, then publish)."""
-    import datetime
-
+    """A new article in `section`, dated today in Asia/Ho_Chi_Minh, published as an editor would (a revision,
+    then publish)."""
     from articles.models import ArticlePage
 
     article = section.add_child(
@@ -62,7 +63,7 @@ def publish_article(section, title, slug, lead="Tóm tắt."):
             slug=slug,
             lead=lead,
             body=json.dumps([{"type": "paragraph", "value": "<p>Nội dung.</p>"}]),
-            date=datetime.date.today(),
+            date=timezone.localdate(),
             live=False,
         )
     )
