@@ -6,10 +6,16 @@ but refuses a stale save only for its background saves (autosave, JSON); the sav
 without JavaScript, replaced a colleague's newer version without a word. Here the server refuses it too: the
 editor gets their own text back in the form with a message naming who saved what, and saving again (the form now
 carries the latest revision) is a deliberate overwrite, as Wagtail's dialog allows. Locked pages are Wagtail's own
-check (a page locked by someone else cannot be saved)."""
+check (a page locked by someone else cannot be saved).
+
+Only someone else's save is a conflict. The editor's own autosave overwrites their revision (and its time) in the
+background; one that lands while they press "Gửi duyệt" or "Lưu" leaves the form a step behind, and refusing that
+would stop an editor for their own words."""
 
 from django.contrib import messages
+from django.utils.dateparse import parse_datetime
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_user_display_name
@@ -19,9 +25,26 @@ from wagtail.admin.viewsets.pages import PageViewSet
 
 class ConflictCheckingEditView(EditView):
     def post(self, request, *args, **kwargs):
-        if not self.page.alias_of_id and not self.expects_json_response and self.is_out_of_date:
+        if not self.page.alias_of_id and not self.expects_json_response and self.newer_revision_by_someone_else:
             return self.refuse_stale_save()
         return super().post(request, *args, **kwargs)
+
+    @cached_property
+    def newer_revision_by_someone_else(self):
+        """The latest revision saved by another person (or by the system) after the one the form was loaded from."""
+        if not self.is_out_of_date:
+            return None
+        newer = self.page.revisions.exclude(user=self.request.user)  # keeps revisions without a user
+        try:
+            loaded_at = parse_datetime(self.request.POST.get("loaded_revision_created_at", ""))
+        except ValueError:  # well formed but not a date: as if it were missing
+            loaded_at = None
+        if loaded_at:
+            newer = newer.filter(created_at__gt=loaded_at)
+        else:  # revision ids increase too, but an overwritten revision keeps its id
+            loaded_id = self.request.POST.get("loaded_revision_id", "")
+            newer = newer.filter(pk__gt=int(loaded_id)) if loaded_id.isascii() and loaded_id.isdigit() else newer
+        return newer.order_by("-created_at", "-pk").first()
 
     def refuse_stale_save(self):
         self.form = self.form_class(
@@ -32,7 +55,7 @@ class ConflictCheckingEditView(EditView):
             parent_page=self.parent,
             for_user=self.request.user,
         )
-        newer = self.latest_revision
+        newer = self.newer_revision_by_someone_else
         messages.error(
             self.request,
             _(

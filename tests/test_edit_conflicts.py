@@ -50,8 +50,10 @@ def loaded_revision(html):
     }
 
 
-def save(client, page, title, loaded, **extra):
-    return client.post(f"/admin/pages/{page.pk}/edit/", article_form(title, page.slug, **loaded), **extra)
+def save(client, page, title, loaded, action=None, **extra):
+    """POSTs the editor's form; `action` is the button pressed ("publish", "submit"), none for "Lưu bản nháp"."""
+    fields = {**loaded, **({f"action-{action}": action} if action else {})}
+    return client.post(f"/admin/pages/{page.pk}/edit/", article_form(title, page.slug, **fields), **extra)
 
 
 def latest(page):
@@ -92,12 +94,12 @@ def test_publishing_and_submitting_from_an_outdated_editor_are_refused_too(artic
     assert save(a, article, "Tiêu đề của A", loaded_by_a).status_code == 302
     revision_of_a = latest(article)
 
-    response = save(publisher, article, "Bản của người duyệt", loaded_by_publisher, **{"action-publish": "1"})
+    response = save(publisher, article, "Bản của người duyệt", loaded_by_publisher, action="publish")
     assert response.status_code == 200 and error_messages(response)
     assert ArticlePage.objects.get(pk=article.pk).title == "Bài gốc", "nothing was published"
 
     loaded_by_b = {"loaded_revision_id": str(article.live_revision_id), "loaded_revision_created_at": "x"}
-    response = save(b, article, "Bản của B", loaded_by_b, **{"action-submit": "1"})
+    response = save(b, article, "Bản của B", loaded_by_b, action="submit")
     assert response.status_code == 200 and error_messages(response)
     assert latest(article) == revision_of_a
     assert not ArticlePage.objects.get(pk=article.pk).workflow_in_progress
@@ -120,6 +122,50 @@ def test_saving_twice_in_a_row_from_the_same_editor_is_no_conflict(article, edit
     assert save(a, article, "Lần một", open_editor(a, article)).status_code == 302
     assert save(a, article, "Lần hai", open_editor(a, article)).status_code == 302
     assert latest(article).as_object().title == "Lần hai"
+
+
+def test_the_editors_own_autosave_landing_just_before_their_submit_is_no_conflict(article, editors):
+    """Autosave overwrites the editor's revision, and its time, in the background: when it lands while they press
+    "Gửi duyệt", the form they post still names the revision as it was before, and that is no reason to stop them."""
+    a = editor_session(editors[0])
+    loaded = open_editor(a, article)
+    autosave = save(a, article, "Bản nháp", loaded, HTTP_ACCEPT="application/json")
+    assert autosave.status_code == 200 and autosave.json()["success"]
+    own = latest(article)
+    loaded = {"loaded_revision_id": str(own.pk), "loaded_revision_created_at": own.created_at.isoformat()}
+
+    overwrite = {**loaded, "overwrite_revision_id": str(own.pk)}
+    in_flight = save(a, article, "Bản nháp có tóm tắt", overwrite, HTTP_ACCEPT="application/json")
+    assert in_flight.status_code == 200 and latest(article) == own, "the autosave overwrote the same revision"
+    response = save(a, article, "Bản gửi duyệt", loaded, action="submit")
+    assert response.status_code == 302, error_messages(response)
+    article.refresh_from_db()
+    assert article.workflow_in_progress
+    assert latest(article).as_object().title == "Bản gửi duyệt"
+
+
+def test_someone_elses_save_is_a_conflict_even_when_the_editor_saved_after_it_elsewhere(article, editors):
+    """A's form is two saves behind: B's, then one of A's own (from another tab). B's is still in the way."""
+    a, b = map(editor_session, editors)
+    loaded_by_a = open_editor(a, article)
+    assert save(b, article, "Tiêu đề của B", open_editor(b, article)).status_code == 302
+    assert save(a, article, "A ở tab khác", open_editor(a, article)).status_code == 302
+
+    response = save(a, article, "A ở tab đầu", loaded_by_a)
+    assert response.status_code == 200
+    [message] = error_messages(response)
+    assert message.startswith("bientap_b đã lưu một phiên bản mới hơn")
+    assert latest(article).as_object().title == "A ở tab khác"
+
+
+@pytest.mark.parametrize("created_at", ["2025-13-45T99:00:00", "không phải ngày", ""])
+@pytest.mark.parametrize("revision_id", ["abc", "²", "-1", ""])
+def test_a_garbled_loaded_revision_is_no_500(article, editors, created_at, revision_id):
+    a, b = map(editor_session, editors)
+    open_editor(a, article)
+    assert save(b, article, "Tiêu đề của B", open_editor(b, article)).status_code == 302
+    loaded = {"loaded_revision_id": revision_id, "loaded_revision_created_at": created_at}
+    assert save(a, article, "Tiêu đề của A", loaded).status_code in (200, 302)
 
 
 def test_a_page_locked_by_one_person_cannot_be_saved_by_another(article, editors, approver):
