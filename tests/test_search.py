@@ -149,6 +149,27 @@ def test_neighbouring_words_count_where_the_whole_phrase_is_not_found(client, ho
     assert ranked.index("ke-nhau") < ranked.index("roi-nhau")
 
 
+def test_an_underscore_in_a_query_is_the_character_typed(client, home):
+    """The phrase bonus compares texts with SQL's LIKE, where _ matches any character: typed (it is a word
+    character, "giải_đua" one word), it is only itself, and "giải_đua thuyền" gives no bonus to "giải đua thuyền"."""
+    publish(
+        home,
+        article_record(
+            722, slug="co-cum", title="Tin tức", body=["Giải đua thuyền rồng sáng nay."], published="2024-01-01"
+        ),
+        article_record(
+            723,
+            slug="khong-cum",
+            title="Tin tức",
+            body=["Thuyền rồng giải đua sáng nay."],  # the same words: the same score but for a phrase bonus
+            published="2025-06-01",  # newer: first when neither has a bonus
+        ),
+    )
+    assert slugs(client, "giải_đua thuyền")[:2] == ["khong-cum", "co-cum"]
+    ranked = slugs(client, "giải đua thuyền")
+    assert ranked.index("co-cum") < ranked.index("khong-cum"), "as three words, the phrase counts"
+
+
 @pytest.mark.parametrize("query", ["09-KL/TW", "09-kl/tw", "09 KL TW", "KL 09", "kết luận 9", "ket luan so 09"])
 def test_document_numbers_are_found_in_any_spelling(client, home, query):
     publish(home, article_record(721, slug="trich-dan", title="Sơ kết hai năm thực hiện", documents=["09-KL/TW"]))
