@@ -272,11 +272,14 @@ def rerank(query, candidates, common_weights, locale_id):
         )
         common += posting
     entries = connection.ops.quote_name(SearchEntry._meta.db_table)
-    in_candidates = Sql(f" FROM {entries} e WHERE e.page_id IN ({', '.join(['%s'] * len(candidates))})", *candidates)
-    select = Sql("SELECT e.page_id, e.published, ").then(bonus).then(Sql(", ")).then(common).then(in_candidates)
+    placeholders = ", ".join(["%s"] * len(candidates))
+    sql = (  # names and placeholders only: the values are parameters
+        f"SELECT e.page_id, e.published, {bonus.text}, {common.text} "  # noqa: S608
+        f"FROM {entries} e WHERE e.page_id IN ({placeholders})"
+    )
     to_date = SearchEntry._meta.get_field("published").to_python  # SQLite answers a string
     with connection.cursor() as cursor:
-        cursor.execute(select.text, select.params)
+        cursor.execute(sql, [*bonus.params, *common.params, *candidates])
         rows = cursor.fetchall()  # PostgreSQL sums the points as numeric: Decimal here
     return [(pk, to_date(published), float(bonus), float(common)) for pk, published, bonus, common in rows]
 
@@ -289,10 +292,6 @@ class Sql:
 
     def __add__(self, other):
         return Sql(f"({self.text} + {other.text})", *self.params, *other.params)
-
-    def then(self, other):
-        """This SQL followed by the other."""
-        return Sql(self.text + other.text, *self.params, *other.params)
 
     @staticmethod
     def case(condition, then, otherwise):
