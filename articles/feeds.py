@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from articles.models import ArticleIndexPage, published_articles
-from home.content_cache import public_q
+from delivery.content_cache import public_q
 from home.translatable import active_locale
 
 FEED_LENGTH = 30

@@ -18,7 +18,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.blocks import ArticleBodyBlock
-from home.content_cache import ViewRestrictionsFromCache, cached, public_q
+from delivery.content_cache import ViewRestrictionsFromCache, cached, public_q
 from home.translatable import PAGE_FIELDS
 from official_documents.models import in_locale
 from search.text import fold

@@ -16,7 +16,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.models import published_articles
 from campaigns.blocks import CampaignYearsBlock
-from home.content_cache import ViewRestrictionsFromCache
+from delivery.content_cache import ViewRestrictionsFromCache
 from home.translatable import PAGE_FIELDS
 from official_documents.models import in_locale
 from visits.middleware import CountedPageMixin

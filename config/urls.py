@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home import routing
+from delivery import routing
 from home.sitemaps import PagesSitemap
 from home.views import robots_txt
 from official_documents.sitemaps import DocumentsSitemap
@@ -36,7 +36,7 @@ urlpatterns += i18n_patterns(
     path("search/suggest/", search_views.suggest, name="search_suggest"),
     path("van-ban/", include("official_documents.urls")),
     path("", include("articles.urls")),
-    # Wagtail's own URLs, its page-serving view finding pages from the route table (home/routing.py).
+    # Wagtail's own URLs, its page-serving view finding pages from the route table (delivery/routing.py).
     path("", include([p for p in wagtail_urls.urlpatterns if p.name != "wagtail_serve"])),
     re_path(wagtail_urls.serve_pattern, routing.serve, name="wagtail_serve"),
     prefix_default_language=False,

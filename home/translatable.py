@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.content_cache import cached
+from delivery.content_cache import cached
 
 PAGE_FIELDS = [
     TranslatableField("title"),
@@ -32,5 +32,5 @@ def prefer_locale(objects, locale_id):
 
 def active_locale():
     """Locale.get_active(), the locale of the language shown, kept with the site's content instead of a query on
-    every request (a new locale changes the content version: home/page_cache.py)."""
+    every request (a new locale changes the content version: delivery/page_cache.py)."""
     return cached("locale", get_language(), compute=Locale.get_active)

@@ -25,7 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from contact.protection import count_submission, limit_reached, rate_limit_message
-from home.content_cache import cached
+from delivery.content_cache import cached
 from home.translatable import PAGE_FIELDS
 from search.ranking import parse
 from search.text import fold
@@ -101,7 +101,7 @@ class LegalQuestion(index.Indexed, models.Model):
 
     @property
     def shown_on_pages(self):
-        """Whether saving or deleting it changes what readers see (home/page_cache.py): not while it waits for an
+        """Whether saving or deleting it changes what readers see (delivery/page_cache.py): not while it waits for an
         answer or was declined without ever being published."""
         return self.published_at is not None
 

@@ -7,7 +7,7 @@ from wagtail.models import Page, ReferenceIndex
 
 from articles.models import published_articles
 from campaigns.models import CampaignPage
-from home.content_cache import public_q
+from delivery.content_cache import public_q
 from home.translatable import active_locale
 from official_documents.forms import DocumentFilterForm
 from official_documents.models import DocumentKind, OfficialDocument

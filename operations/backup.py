@@ -193,10 +193,10 @@ def restore_backup(archive, alias="default"):
     # content types, whose ids may differ in the archive. Running web processes keep theirs: restart them.
     from django.contrib.contenttypes.models import ContentType
 
-    from home import content_cache
+    from delivery import content_cache
 
     ContentType.objects.clear_cache()
-    content_cache.new_versions([content_cache.VERSION_KEY, content_cache.ASSETS_VERSION_KEY])
+    content_cache.new_version()
 
 
 def media_parent():

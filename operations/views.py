@@ -16,8 +16,8 @@ from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from home.routing import needs_no_site
-from operations.cache import OUTAGE as REDIS_OUTAGE
+from delivery.redis_cache import OUTAGE as REDIS_OUTAGE
+from delivery.routing import needs_no_site
 
 logger = logging.getLogger(__name__)
 
@@ -26,7 +26,7 @@ RETRY_AFTER_SECONDS = 30
 
 
 # Errors that mean a backing service is unreachable rather than a bug: the database (a lost or refused connection)
-# and Redis, when it is the cache (the production cache answers as empty instead, operations/cache.py; another
+# and Redis, when it is the cache (the production cache answers as empty instead, delivery/redis_cache.py; another
 # Redis client may still raise them).
 OUTAGE_ERRORS = (OperationalError, InterfaceError, *REDIS_OUTAGE)
 

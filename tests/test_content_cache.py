@@ -1,10 +1,10 @@
-"""The cached furniture of pages (home/content_cache.py): read from the shared cache once a request, kept in the
+"""The cached furniture of pages (delivery/content_cache.py): read from the shared cache once a request, kept in the
 process, and never stale."""
 
 import pytest
 from django.core.cache import cache
 
-from home import content_cache
+from delivery import content_cache
 from tests.factories import publish_article
 
 pytestmark = pytest.mark.django_db
@@ -42,6 +42,11 @@ def test_a_change_made_by_another_process_is_seen_by_the_next_request(client, se
 
 
 def test_each_caller_gets_its_own_copy(seed_article):
+    with content_cache.serving_readers():
+        each_caller_gets_its_own_copy()
+
+
+def each_caller_gets_its_own_copy():
     first = content_cache.cached("copy-test", compute=lambda: [{"title": "A"}])
     first[0]["title"] = "changed"
     first.append("more")

@@ -173,11 +173,11 @@ def test_the_503_page_style_is_allowed_by_the_error_pages_hash():
 
 @pytest.fixture
 def redis_down(settings):
-    """The production cache (operations.cache.FailSoftRedisCache, as config/settings/production.py sets it up)
+    """The production cache (delivery.redis_cache.FailSoftRedisCache, as config/settings/production.py sets it up)
     pointed at a Redis that refuses connections."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "operations.cache.FailSoftRedisCache",
+            "BACKEND": "delivery.redis_cache.FailSoftRedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
@@ -186,7 +186,7 @@ def redis_down(settings):
 
 
 def test_readers_still_get_pages_while_redis_is_down(redis_down, home, seed_article, section, caplog):
-    with caplog.at_level(logging.ERROR, logger="operations.cache"):
+    with caplog.at_level(logging.ERROR, logger="delivery.redis_cache"):
         for url in (home.url, seed_article.url, section.url, "/search/?q=cong+doan"):
             response = reader().get(url)
             assert response.status_code == 200, url

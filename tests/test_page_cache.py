@@ -1,4 +1,4 @@
-"""The whole-page cache (home/page_cache.py): anonymous readers get stored pages, every publish, unpublish, move or
+"""The whole-page cache (delivery/page_cache.py): anonymous readers get stored pages, every publish, unpublish, move or
 delete (and any change to what pages show) renders them afresh, logged-in users, password pages and readers with
 a session never get or leave a stored page, and views of stored pages are still counted."""
 
@@ -8,7 +8,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from home import content_cache
+from delivery import content_cache
 from official_documents.models import OfficialDocument
 from tests.factories import publish_article
 from visits.models import DailyPageViews
@@ -76,9 +76,51 @@ def test_logged_in_users_neither_get_nor_leave_a_stored_page(client, django_user
 
 
 def test_a_reader_with_a_session_is_never_served_from_the_cache(seed_article):
+    from django.contrib.sessions.backends.db import SessionStore
+
+    session = SessionStore()
+    session["passed-a-page-password"] = True
+    session.save()
     fetch(reader(), seed_article.url)
-    response, _ = fetch(reader(ip="203.0.113.9"), seed_article.url, HTTP_COOKIE="sessionid=abc")
+    response, _ = fetch(reader(ip="203.0.113.9"), seed_article.url, HTTP_COOKIE=f"sessionid={session.session_key}")
     assert "X-Page-Cache" not in response
+
+
+@pytest.mark.parametrize("cookie", ["sessionid=abc", "sessionid=", "sessionid=" + "x" * 40])
+def test_a_made_up_session_cookie_gets_the_stored_page(seed_article, cookie):
+    fetch(reader(), seed_article.url)
+    response, queries = fetch(reader(ip="203.0.113.9"), seed_article.url, HTTP_COOKIE=cookie)
+    assert response["X-Page-Cache"] == "hit"
+    assert queries <= 5  # the session looked up once, and the view counted
+
+
+@pytest.mark.parametrize("query", ["?x=123", "?utm_source=zalo&fbclid=abc", "?page=1&x=1"])
+def test_stray_query_parameters_neither_bypass_nor_fill_the_cache(section, query):
+    from django.core.cache import cache
+
+    plain = "?page=1" if "page=1" in query else ""
+    first, _ = fetch(reader(), section.url + plain)
+    keys = len(cache._cache)
+    response, _ = fetch(reader(ip="203.0.113.10"), section.url + query)
+    assert response["X-Page-Cache"] == "hit"
+    assert response.content == first.content
+    assert len(cache._cache) == keys  # no new entry
+
+
+def test_parameters_a_view_reads_are_part_of_the_key(section):
+    first, _ = fetch(reader(), section.url)
+    second, _ = fetch(reader(), section.url + "?page=2")
+    assert second["X-Page-Cache"] == "miss"
+    assert second.content != first.content
+
+
+def test_a_new_release_does_not_serve_pages_of_the_old_one(seed_article, monkeypatch):
+    from delivery import release
+
+    fetch(reader(), seed_article.url)
+    monkeypatch.setattr(release, "version", lambda: "a-new-release")
+    response, _ = fetch(reader(), seed_article.url)
+    assert response["X-Page-Cache"] == "miss"
 
 
 def test_pages_that_set_a_cookie_are_not_stored(seed_article):
@@ -165,7 +207,7 @@ def test_english_and_vietnamese_pages_are_stored_apart(home):
 @pytest.fixture
 def redis_cache(settings):
     """The production cache: Redis (a database of its own, a prefix of its own) through the backend production
-    uses (operations/cache.py). Skipped without a Redis server, except in CI and under .ci/run."""
+    uses (delivery/redis_cache.py). Skipped without a Redis server, except in CI and under .ci/run."""
     import os
     import uuid
 
@@ -180,7 +222,7 @@ def redis_cache(settings):
         pytest.skip(f"no Redis at {url}: {error}")
     settings.CACHES = {
         "default": {
-            "BACKEND": "operations.cache.FailSoftRedisCache",
+            "BACKEND": "delivery.redis_cache.FailSoftRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
             "TIMEOUT": 120,

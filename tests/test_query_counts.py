@@ -11,10 +11,10 @@ from tests.factories import article_record, jsonl
 
 pytestmark = pytest.mark.django_db
 
-# What each page may take, with the demo content. "parts": its parts already rendered (home/context_processors.py),
+# What each page may take, with the demo content. "parts": its parts already rendered (delivery/context_processors.py),
 # as for a reader the page cache does not answer (article: its view count); "cold":
 # every part rendered afresh (FRAGMENT_CACHE_SECONDS=0), one query of headroom. Pages are found from the route
-# table (home/routing.py), their site and locale from the cache.
+# table (delivery/routing.py), their site and locale from the cache.
 BUDGETS = {
     "parts": {"home": 0, "section": 0, "article": 1, "campaign": 0},
     "cold": {"home": 13, "section": 4, "article": 4, "campaign": 3},

@@ -1,4 +1,4 @@
-"""Pages are found from the route table (home/routing.py): one query for a known address instead of Wagtail's walk
+"""Pages are found from the route table (delivery/routing.py): one query for a known address instead of Wagtail's walk
 down the tree, and never a stale answer when pages or sites change."""
 
 import pytest
@@ -6,7 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, Site
 
-from home import content_cache
+from delivery import content_cache
 
 pytestmark = pytest.mark.django_db
 

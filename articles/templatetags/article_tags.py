@@ -1,7 +1,7 @@
 from django import template
 
 from articles.models import published_articles
-from home.content_cache import cached
+from delivery.content_cache import cached
 from home.translatable import active_locale
 
 register = template.Library()

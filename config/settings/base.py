@@ -33,6 +33,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     # Project apps, one concern each (see README, "Architecture").
+    "delivery",
     "home",
     "articles",
     "campaigns",
@@ -85,11 +86,16 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above any cache middleware, so that views of cached pages are counted too.
     "visits.middleware.CountPageViewsMiddleware",
-    # The whole-page cache of anonymous readers' pages (home/page_cache.py): below the view counting, above
+    # Whether the caches may be shared for this request: never for the admin (previews, drafts, revisions,
+    # moderation), docs/delivery.md.
+    "delivery.content_cache.SharedCacheMiddleware",
+    # Public views see only the query parameters they read (delivery/page_cache.py).
+    "delivery.page_cache.PublicQueryMiddleware",
+    # The whole-page cache of anonymous readers' pages (delivery/page_cache.py): below the view counting, above
     # everything a cached page does not need.
-    "home.page_cache.PageCacheMiddleware",
-    # Wagtail's site for the request, from the cache (home/routing.py).
-    "home.routing.SiteFromCacheMiddleware",
+    "delivery.page_cache.PageCacheMiddleware",
+    # Wagtail's site for the request, from the cache (delivery/routing.py).
+    "delivery.routing.SiteFromCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -119,7 +125,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "home.context_processors.fragment_cache",
+                "delivery.context_processors.fragment_cache",
             ],
         },
     },
@@ -185,16 +191,19 @@ CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}},
     "template_fragments": FRAGMENT_CACHE,
 }
-# Whole pages for anonymous readers (home/page_cache.py), emptied whenever content changes: seconds a page is
+# Whole pages for anonymous readers (delivery/page_cache.py), emptied whenever content changes: seconds a page is
 # kept at most (so the view counts it shows are that old at most; 0 turns the cache off), and how long a CDN may
 # serve a stale copy while it fetches a fresh one.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "60"))
 # Parts of pages rendered once and reused (Django's {% cache %} tag, keyed by the content versions of
-# home/content_cache.py, so never stale): a page the whole-page cache does not answer (a logged-in editor, a page
+# delivery/content_cache.py, so never stale): a page the whole-page cache does not answer (a logged-in editor, a page
 # just invalidated by a publish elsewhere) reuses its own rendered text and the site's furniture. Seconds a part is
 # kept at most; 0 renders every part afresh (the load benchmark's "cold" figures).
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
+# Data of the page furniture and the route table (delivery/content_cache.py, delivery/routing.py), keyed by the
+# content version: seconds an entry is kept at most; 0 computes everything afresh on every request.
+CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "300"))
 # A CDN or caching proxy in front (README, "Page cache"): Wagtail purges a page's addresses, and ours its section
 # and home page, when it is published or unpublished. FRONTEND_CACHE_PURGE_URL: a proxy that accepts PURGE
 # requests (Varnish, nginx with a purge module); CLOUDFLARE_ZONE_ID and CLOUDFLARE_BEARER_TOKEN: Cloudflare.

@@ -15,11 +15,11 @@ STORAGES = {
 
 if os.environ.get("REDIS_URL"):
     # Django's Redis cache, made to answer as empty while Redis is down rather than take the site down with it
-    # (operations/cache.py); short timeouts so that a hanging Redis costs little per request.
+    # (delivery/redis_cache.py); short timeouts so that a hanging Redis costs little per request.
     REDIS_SOCKET_TIMEOUT = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5"))
     CACHES = {
         "default": {
-            "BACKEND": "operations.cache.FailSoftRedisCache",
+            "BACKEND": "delivery.redis_cache.FailSoftRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "OPTIONS": {"socket_connect_timeout": REDIS_SOCKET_TIMEOUT, "socket_timeout": REDIS_SOCKET_TIMEOUT},
         },

@@ -10,7 +10,7 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import Page, Site
 
-from home.content_cache import cached, public_q
+from delivery.content_cache import cached, public_q
 
 register = template.Library()
 

@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from home.content_cache import cached, public_q
+from delivery.content_cache import cached, public_q
 from home.templatetags.seo_tags import absolute_url, json_ld
 
 register = template.Library()

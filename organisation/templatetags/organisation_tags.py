@@ -1,7 +1,7 @@
 from django import template
 from django.utils.translation import get_language
 
-from home.content_cache import cached
+from delivery.content_cache import cached
 from home.translatable import active_locale, prefer_locale
 
 register = template.Library()

@@ -45,7 +45,7 @@ class Command(BaseCommand):
                     status = client.get(url).status_code
                 query_count = len(captured)  # read now: the next request resets the query log
                 timings = self.timings(client, url, repeat)
-            # Every part of the page rendered afresh (home/context_processors.py), as right after a publish.
+            # Every part of the page rendered afresh (delivery/context_processors.py), as right after a publish.
             with override_settings(PAGE_CACHE_SECONDS=0, FRAGMENT_CACHE_SECONDS=0):
                 with CaptureQueriesContext(connection) as captured:
                     client.get(url)

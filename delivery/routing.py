@@ -5,7 +5,7 @@ query), the language's locale (one), the home page's specific type (one), then e
 type (two per level): six queries before an article's own, on every request the page cache does not answer. The
 answer depends only on the host, the language and the path, and changes only when pages are published,
 unpublished, moved, renamed or deleted, or a site is edited, all of which change the content version
-(home/content_cache.py). So the first request for an address is routed by Wagtail as usual, and the page it found
+(delivery/content_cache.py). So the first request for an address is routed by Wagtail as usual, and the page it found
 is kept under that version; the next requests take that page from the process's memory (or the shared cache) and
 let it route its last step itself (`page.route(request, [])`: a page that is not live answers 404 as with Wagtail).
 
@@ -29,7 +29,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
-from home.content_cache import MISSING, cached, lookup, store
+from delivery.content_cache import MISSING, cached, lookup, store
 
 
 def find_site(request):

@@ -11,12 +11,14 @@ has read or computed (the last LOCAL_ENTRIES, pickled, so that every caller gets
 An entry is kept under its version's key, so a new version is seen exactly as before: the process's copies of the
 old one are never read again."""
 
+import contextlib
 import pickle
 import threading
 import time
 import uuid
 from collections import OrderedDict
 
+from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
@@ -25,9 +27,9 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from delivery import release
+
 VERSION_KEY = "content-cache-version"
-ASSETS_VERSION_KEY = "content-cache-assets-version"
-VERSION_KEYS = (VERSION_KEY, ASSETS_VERSION_KEY)
 TIMEOUT = 300
 LOCAL_ENTRIES = 1000
 
@@ -65,34 +67,48 @@ class ProcessMemory:
             self.version = version
 
 
-# The versions read by the request this thread is serving (outside requests they are read at each call).
+# The version read by the request this thread is serving (outside requests they are read at each call).
 request_state = threading.local()
 memory = ProcessMemory(LOCAL_ENTRIES)  # pickled values of cached()
 MISSING = object()
 
 
-def version(key=VERSION_KEY):
+def version():
+    """The content version: read once per request (and again after a change the request made itself)."""
     in_request = getattr(request_state, "active", False)
-    if in_request and request_state.generation == generation and key in request_state.versions:
-        return request_state.versions[key]
-    found = cache.get_many(VERSION_KEYS)  # both at once: a request that needs one mostly needs the other
-    for name in VERSION_KEYS:
-        if name not in found:
-            found[name] = uuid.uuid4().hex
-            cache.set(name, found[name], None)
+    if in_request and request_state.generation == generation and request_state.version is not None:
+        return request_state.version
+    found = cache.get(VERSION_KEY)
+    if found is None:
+        found = uuid.uuid4().hex
+        cache.set(VERSION_KEY, found, None)
     if in_request:
-        request_state.versions, request_state.generation = found, generation
-    return found[key]
+        request_state.version, request_state.generation = found, generation
+    return found
 
 
-def assets_version():
-    """Changes with everything shown on pages but pages themselves (images, documents, snippets, settings, sites:
-    home/page_cache.py): with a page's own revision it keys what is rendered of that page alone, which publishing
-    other pages leaves as it is."""
-    return version(ASSETS_VERSION_KEY)
+def seconds():
+    """How long an entry is kept at most (CONTENT_CACHE_SECONDS); 0 turns the cached data and the route table off
+    (the differential test's fresh render, the benchmark's cold mode)."""
+    return getattr(settings, "CONTENT_CACHE_SECONDS", TIMEOUT)
+
+
+def enabled():
+    return seconds() > 0
+
+
+def shared():
+    """Whether the request being served may read and write shared entries: only what readers are shown. A preview,
+    a draft, a revision, a comparison or a moderation view (everything under the admin) renders objects that are
+    not the live ones, from which nothing may be kept for readers; it computes everything afresh (once per
+    request). Outside a request (commands, the shell) nothing is shared either: what a command computes may be
+    an unsaved object's."""
+    return enabled() and getattr(request_state, "shared", False)
 
 
 def cached(name, *key_parts, compute):
+    if not shared():
+        return memoised(name, key_parts, compute)
     value = lookup(name, *key_parts)
     if value is MISSING:
         value = compute()
@@ -100,36 +116,92 @@ def cached(name, *key_parts, compute):
     return value
 
 
+def memoised(name, key_parts, compute):
+    """Per request only: a request that is not shared may still ask for one thing twice (the site, the menu).
+    Objects of a preview are keyed by identity, so that a draft and the live page never share an entry."""
+    memo = getattr(request_state, "memo", None)
+    if memo is None:
+        return compute()
+    key = (name, *map(str, key_parts))
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
 def entry_key(name, key_parts):
     current = version()
     memory.follow(current)
-    return ":".join(["content", current, name, *map(str, key_parts)])
+    return ":".join(["content", release.version(), current, name, *map(str, key_parts)])
 
 
 def lookup(name, *key_parts):
-    """The entry stored under the current version, or MISSING."""
+    """The entry stored under the current version, or MISSING (always, where nothing is shared)."""
+    if not shared():
+        return MISSING
     key = entry_key(name, key_parts)
     stored = memory.get(key)
     if stored is not None:
         return pickle.loads(stored)  # noqa: S301 (written by this module only)
     value = cache.get(key, MISSING)
     if value is not MISSING:
-        memory.keep(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL), TIMEOUT)
+        memory.keep(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL), seconds())
     return value
 
 
 def store(name, *key_parts, value):
+    if not shared():
+        return
     key = entry_key(name, key_parts)
-    cache.add(key, value, TIMEOUT)
-    memory.keep(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL), TIMEOUT)
+    cache.add(key, value, seconds())
+    memory.keep(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL), seconds())
 
 
 def request_began(**kwargs):
-    request_state.active, request_state.versions, request_state.generation = True, {}, None
+    request_state.active, request_state.version, request_state.generation = True, None, None
+    request_state.shared, request_state.memo = False, {}
 
 
 def request_ended(**kwargs):
-    request_state.active, request_state.versions = False, {}
+    request_state.active, request_state.version = False, None
+    request_state.shared, request_state.memo = False, None
+
+
+def serves_readers(request):
+    """Whether a request is one whose answer the caches may keep or give: anything outside the admin (where
+    previews, drafts, revisions, comparisons and moderation views live), and not one of the requests Wagtail
+    makes up to render a preview or a moderation view at the page's public address (`is_dummy`, set before any
+    middleware runs) or marks as a preview."""
+    return not (
+        request.path_info.startswith(f"/{settings.WAGTAILADMIN_PATH}")
+        or getattr(request, "is_dummy", False)
+        or getattr(request, "is_preview", False)
+    )
+
+
+@contextlib.contextmanager
+def serving_readers():
+    """Code outside a request that computes only what readers see (a benchmark, a test) may share entries."""
+    previous = getattr(request_state, "shared", False), getattr(request_state, "memo", None)
+    request_state.shared, request_state.memo = True, {}
+    try:
+        yield
+    finally:
+        request_state.shared, request_state.memo = previous
+
+
+class SharedCacheMiddleware:
+    """Says, for the request, whether the caches may be shared (`serves_readers`). Place it first of the
+    delivery middleware, above the page cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request_state.shared, request_state.memo = serves_readers(request), {}
+        try:
+            return self.get_response(request)
+        finally:
+            request_state.shared, request_state.memo = False, None
 
 
 def restricted_paths():
@@ -159,24 +231,24 @@ class ViewRestrictionsFromCache:
         return super().get_view_restrictions()
 
 
-# Counts this process's invalidations, so that what keeps the version in memory (home/page_cache.py) sees a change
+# Counts this process's invalidations, so that what keeps the version in memory (delivery/page_cache.py) sees a change
 # made here at once, without asking the cache.
 generation = 0
 
 
-def invalidate(assets=False, **kwargs):
-    """A page changed (or, with `assets`, something else shown on pages): a new content version."""
-    keys = [VERSION_KEY, ASSETS_VERSION_KEY] if assets else [VERSION_KEY]
-    new_versions(keys)
+def invalidate(**kwargs):
+    """Something shown on pages changed: a new content version, so that every cached page, part and piece of data
+    is computed afresh."""
+    new_version()
     # The signals come before the change is committed: what is rendered meanwhile still reads the old content,
     # under the new version. Changing the version again once committed puts that out of reach.
-    transaction.on_commit(lambda: new_versions(keys))
+    transaction.on_commit(new_version)
 
 
-def new_versions(keys):
+def new_version():
     global generation
     generation += 1
-    cache.set_many({key: uuid.uuid4().hex for key in keys}, None)
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
 def connect_signals():

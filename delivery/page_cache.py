@@ -1,7 +1,7 @@
 """The whole-page cache of the public site: what an anonymous reader gets, stored once and served to every other
 anonymous reader until the content changes.
 
-- Keyed by the content version of `home.content_cache`, which changes when any page is published, unpublished,
+- Keyed by the content version of `delivery.content_cache`, which changes when any page is published, unpublished,
   moved, renamed or deleted, a view restriction changes, or anything else shown on pages (snippets such as
   official documents, images, documents, site settings, search abbreviations) is saved or deleted: every page
   is then rendered afresh, so a section listing, the "latest news" sidebar or a campaign's article list is
@@ -28,19 +28,22 @@ import functools
 import hashlib
 import pickle
 import time
+from importlib import import_module
+from urllib.parse import unquote_plus
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.cache import caches
 from django.db.models.signals import post_delete, post_save
+from django.http import QueryDict
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
 from wagtail.signals import page_published, page_unpublished
 
-from home import content_cache
+from delivery import content_cache, release
 
-# Shown on public pages, or deciding which page an address shows (sites, home/routing.py; locales,
+# Shown on public pages, or deciding which page an address shows (sites, delivery/routing.py; locales,
 # home/translatable.py), and changed without a page being published: besides these, every snippet (official
 # documents, units, officials, ...) and every site setting.
 CONTENT_MODELS = [
@@ -70,8 +73,34 @@ def page_language(request):
 
 
 def address_key(request):
-    address = f"{request.get_host()}|{request.get_full_path()}|{page_language(request)}"
+    address = f"{release.version()}|{request.get_host()}|{request.get_full_path()}|{page_language(request)}"
     return hashlib.sha256(address.encode()).hexdigest()
+
+
+# The query parameters the public site reads: pagination (`page`; `p` for the sitemap), search terms (`q`), the
+# search page's JSON (`format`), the document library's and the legal Q&A's filters. Add here any parameter a new
+# public view reads: tests/test_page_cache.py renders every view with and without stray parameters.
+PUBLIC_QUERY_PARAMETERS = frozenset({"page", "p", "q", "format", "kind", "year", "issuer", "topic"})
+
+
+class PublicQueryMiddleware:
+    """Public views see only the query parameters they read: any other (`?x=123`, `utm_source`, a cache buster)
+    is dropped before any view or cache sees the request, so it neither changes the page nor bypasses the page
+    cache nor stores one more copy of it. The admin (previews, forms) keeps every parameter. Place it above the
+    page cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.admin_prefix = f"/{settings.WAGTAILADMIN_PATH}"
+
+    def __call__(self, request):
+        query = request.META.get("QUERY_STRING", "")
+        if query and request.method in ("GET", "HEAD") and not request.path_info.startswith(self.admin_prefix):
+            kept = [part for part in query.split("&") if unquote_plus(part.split("=", 1)[0]) in PUBLIC_QUERY_PARAMETERS]
+            if len(kept) != len(query.split("&")):
+                request.META["QUERY_STRING"] = "&".join(kept)
+                request.GET = QueryDict(request.META["QUERY_STRING"])
+        return self.get_response(request)
 
 
 class PageCacheMiddleware:
@@ -80,7 +109,6 @@ class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.cache = caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
-        self.admin_prefix = f"/{settings.WAGTAILADMIN_PATH}"
         # Pickled responses this process served, the last PAGE_CACHE_LOCAL_ENTRIES of them.
         self.memory = content_cache.ProcessMemory(lambda: getattr(settings, "PAGE_CACHE_LOCAL_ENTRIES", 200))
         self.version = None
@@ -139,8 +167,8 @@ class PageCacheMiddleware:
         return (
             seconds() > 0
             and request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and not request.path_info.startswith(self.admin_prefix)
+            and content_cache.serves_readers(request)
+            and not has_session(request)
         )
 
     @staticmethod
@@ -157,6 +185,16 @@ class PageCacheMiddleware:
         )
 
 
+def has_session(request):
+    """Whether the request carries a session that exists (a signed-in user, a reader who passed a page's
+    password): a made-up or expired session cookie is no session, and gets the page every reader gets (one
+    lookup of the session, only for requests that carry the cookie)."""
+    key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not key:
+        return False
+    return import_module(settings.SESSION_ENGINE).SessionStore().exists(key)
+
+
 # Wagtail fills these in on an image or document the first time a page needs them (files not uploaded through the
 # admin: the demo's, the importer's): nothing a reader sees changes, and emptying the cache for them would empty
 # it on every page view that does it.
@@ -169,7 +207,7 @@ def invalidate_on_content_change(sender, instance=None, update_fields=None, **kw
     if sender not in models_shown_on_pages() or (update_fields and set(update_fields) <= FILE_METADATA):
         return
     if getattr(instance, "shown_on_pages", True):
-        content_cache.invalidate(assets=True)
+        content_cache.invalidate()
 
 
 def purge_listings_from_frontend_cache(sender, instance, **kwargs):
