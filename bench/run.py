@@ -8,9 +8,11 @@
 2. Serves it with gunicorn in production settings (DEBUG off, WhiteNoise, Redis cache in database 5 of the local
    server), sync workers sized for the machine (2 x cores + 1), on loopback.
 3. Drives each page with wrk (Debian's package, installed if missing) for a bounded time at 16 connections:
-   the static copy of the article page (the ceiling), home, section, article, campaign and search; in three modes:
+   the static copy of the article page (the ceiling), home, section, article, campaign and search; in four modes,
+   each adding one cache layer to the one before, so that each layer's gain is the difference of two rows:
+   - "off": every cache off (CONTENT_CACHE_SECONDS=0 too): the plain way, every request routed and rendered;
    - "cold": no cache of pages or of their parts (FRAGMENT_CACHE_SECONDS=0), every request renders everything
-     but the site's cached data (menu, latest news, ...): the worst case;
+     but the site's cached data (menu, latest news, ...) and the route table;
    - "uncached": the whole-page cache off, the parts of pages cached (a reader the page cache does not answer:
      a logged-in editor, or any reader right after a publish elsewhere, whose page's own text is still cached);
    - "cached": the whole-page cache on.
@@ -73,8 +75,9 @@ end
 """.replace("QUERIES", ", ".join(f'"{search_url(query)}"' for query in SEARCH_QUERIES))
 
 
-# (mode, PAGE_CACHE_SECONDS, FRAGMENT_CACHE_SECONDS)
-MODES = [("cold", 0, 0), ("uncached", 0, 300), ("cached", 600, 300)]
+# (mode, PAGE_CACHE_SECONDS, FRAGMENT_CACHE_SECONDS, CONTENT_CACHE_SECONDS): each mode adds one layer, so that
+# each layer's gain is the difference between two rows (docs/delivery.md).
+MODES = [("off", 0, 0, 0), ("cold", 0, 0, 300), ("uncached", 0, 300, 300), ("cached", 600, 300, 300)]
 
 
 def run(*command, **kwargs):
@@ -120,11 +123,12 @@ def environment(options, workdir):
 
 
 class Server:
-    def __init__(self, env, workers, page_cache_seconds, fragment_seconds):
+    def __init__(self, env, workers, page_cache_seconds, fragment_seconds, content_seconds):
         self.env = {
             **env,
             "PAGE_CACHE_SECONDS": str(page_cache_seconds),
             "FRAGMENT_CACHE_SECONDS": str(fragment_seconds),
+            "CONTENT_CACHE_SECONDS": str(content_seconds),
         }
         self.workers = workers
 
@@ -208,7 +212,7 @@ def main():
         default=os.environ.get("LOAD_BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/portal_load_bench"),
     )
     parser.add_argument("--redis", default=os.environ.get("LOAD_BENCH_REDIS_URL", "redis://127.0.0.1:6379/5"))
-    parser.add_argument("--modes", default="cold,uncached,cached", help="which of cold, uncached, cached")
+    parser.add_argument("--modes", default="off,cold,uncached,cached", help="which of off, cold, uncached, cached")
     parser.add_argument("--pages", default="", help="only these pages, e.g. article,home (the ceiling always)")
     options = parser.parse_args()
 
@@ -241,10 +245,10 @@ def main():
     results = {}
     if options.pages:
         pages = {name: url for name, url in pages.items() if name == "static copy" or name in options.pages.split(",")}
-    modes = [(m, p, f) for m, p, f in MODES if m in options.modes.split(",")]
-    for mode, page_seconds, fragment_seconds in modes:
+    modes = [(mode, *seconds) for mode, *seconds in MODES if mode in options.modes.split(",")]
+    for mode, page_seconds, fragment_seconds, content_seconds in modes:
         print(f"{mode}: load average {os.getloadavg()[0]:.1f}", flush=True)
-        with Server(env, options.workers, page_seconds, fragment_seconds):
+        with Server(env, options.workers, page_seconds, fragment_seconds, content_seconds):
             for url in pages.values():
                 warm(url, options.workers * 3)
             if "search" in pages:

@@ -43,17 +43,6 @@ from wagtail.signals import page_published, page_unpublished
 
 from delivery import content_cache, release
 
-# Shown on public pages, or deciding which page an address shows (sites, delivery/routing.py; locales,
-# home/translatable.py), and changed without a page being published: besides these, every snippet (official
-# documents, units, officials, ...) and every site setting.
-CONTENT_MODELS = [
-    "images.CaptionedImage",
-    "wagtaildocs.Document",
-    "search.Abbreviation",
-    "wagtailcore.Site",
-    "wagtailcore.Locale",
-]
-
 
 @functools.cache
 def models_shown_on_pages():
@@ -61,7 +50,9 @@ def models_shown_on_pages():
     from wagtail.snippets.models import get_snippet_models
 
     settings_models = [model for model in apps.get_models() if issubclass(model, BaseSiteSetting)]
-    return frozenset([*map(apps.get_model, CONTENT_MODELS), *get_snippet_models(), *settings_models])
+    return frozenset(
+        [*map(apps.get_model, settings.CONTENT_MODELS_SHOWN_ON_PAGES), *get_snippet_models(), *settings_models]
+    )
 
 
 def seconds():

@@ -204,32 +204,6 @@ def test_english_and_vietnamese_pages_are_stored_apart(home):
     assert fetch(reader(), "/", HTTP_ACCEPT_LANGUAGE="en")[0].content == vietnamese.content
 
 
-@pytest.fixture
-def redis_cache(settings):
-    """The production cache: Redis (a database of its own, a prefix of its own) through the backend production
-    uses (delivery/redis_cache.py). Skipped without a Redis server, except in CI and under .ci/run."""
-    import os
-    import uuid
-
-    import redis
-
-    url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/6")
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
-    except redis.RedisError as error:
-        if os.environ.get("CI") == "true" or os.environ.get("REDIS_TESTS_REQUIRED") == "true":
-            pytest.fail(f"Redis is required in CI: {error}")
-        pytest.skip(f"no Redis at {url}: {error}")
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "delivery.redis_cache.FailSoftRedisCache",
-            "LOCATION": url,
-            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
-            "TIMEOUT": 120,
-        }
-    }
-
-
 def test_pages_are_stored_in_redis_and_emptied_on_publish(redis_cache, section, seed_article):
     from django.core.cache import cache
 

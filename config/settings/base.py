@@ -201,6 +201,17 @@ PAGE_CACHE_STALE_SECONDS = int(os.environ.get("PAGE_CACHE_STALE_SECONDS", "60"))
 # just invalidated by a publish elsewhere) reuses its own rendered text and the site's furniture. Seconds a part is
 # kept at most; 0 renders every part afresh (the load benchmark's "cold" figures).
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "300"))
+# Models shown on public pages, or deciding which page an address shows, changed without a page being published:
+# saving or deleting one changes the content version that keys every cache (docs/delivery.md). Besides these,
+# every snippet and every site setting.
+CONTENT_MODELS_SHOWN_ON_PAGES = [
+    "images.CaptionedImage",
+    "wagtaildocs.Document",
+    "search.Abbreviation",
+    "wagtailcore.Site",
+    "wagtailcore.Locale",
+    "taggit.Tag",  # renamed or deleted: tag pages, articles and their related articles show it
+]
 # Data of the page furniture and the route table (delivery/content_cache.py, delivery/routing.py), keyed by the
 # content version: seconds an entry is kept at most; 0 computes everything afresh on every request.
 CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "300"))
