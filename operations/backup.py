@@ -111,10 +111,12 @@ def create_backup(output_dir, alias="default"):
         tables = (dump_sqlite if vendor == "sqlite" else dump_postgresql)(connections[alias], dump)
         media_root = Path(settings.MEDIA_ROOT)
         media_files = list_media(media_root)
+        size, digest = file_digest(dump)
         manifest = {
             "format": FORMAT,
             "vendor": vendor,
             "created": timezone.localtime().isoformat(timespec="seconds"),
+            "database": {"size": size, "sha256": digest},
             "counts": model_counts(tables),
             "tables": tables,
             "media": [{"path": path, "size": size, "sha256": digest} for path, (size, digest) in media_files.items()],
@@ -378,6 +380,14 @@ class Archive:
                 wrong.append("counts")
             if "tables" in manifest and not counts_ok(manifest["tables"]):
                 wrong.append("tables")
+            database = manifest.get("database")
+            if database is not None and not (
+                isinstance(database, dict)
+                and type(database.get("size")) is int
+                and isinstance(database.get("sha256"), str)
+                and SHA256.fullmatch(database["sha256"])
+            ):
+                wrong.append("database")
             media = manifest.get("media")
             if media is not None and not (
                 isinstance(media, list)
@@ -439,6 +449,16 @@ class Archive:
         extracted = self.extract(destination)
         problems = []
         dump = extracted / self.database_file
+        listed = self.manifest.get("database")
+        if listed is not None and file_digest(dump) != (listed["size"], listed["sha256"]):
+            # Then the dump is checked anyway, for the report (and for a manifest rewritten to match).
+            problems.append(
+                Problem(
+                    _("tệp dump %(name)s khác với manifest (cỡ hoặc SHA-256): bị cắt cụt hoặc bị sửa")
+                    % {"name": self.database_file},
+                    f"the dump {self.database_file} differs from the manifest (size or SHA-256): truncated or altered",
+                )
+            )
         if self.vendor == "sqlite":
             tables, dump_problems = check_sqlite_dump(dump)
         else:
@@ -472,6 +492,21 @@ def check_sqlite_dump(path):
         return None, [Problem(_("không mở được tệp SQLite: %(error)s") % {"error": error}, f"SQLite: {error}")]
     try:
         source.execute("PRAGMA trusted_schema = OFF")
+        # A file cut short may still pass integrity_check when only unused bytes went: its size must be the page
+        # count of its header (valid when the header's version-valid-for matches its change counter) in pages.
+        with open(path, "rb") as raw:
+            header = raw.read(100)
+        size = path.stat().st_size
+        page_size = int.from_bytes(header[16:18], "big") if len(header) == 100 else 0
+        page_size = 65536 if page_size == 1 else page_size
+        pages = int.from_bytes(header[28:32], "big") if len(header) == 100 else 0
+        if not page_size or size % page_size or (header[24:28] == header[92:96] and pages * page_size != size):
+            return None, [
+                Problem(
+                    _("tệp SQLite bị cắt cụt (%(size)d byte)") % {"size": size},
+                    f"the SQLite file is truncated ({size} bytes)",
+                )
+            ]
         result = [row[0] for row in source.execute("PRAGMA integrity_check")]
         if result != ["ok"]:
             detail = "; ".join(result[:3])
@@ -542,8 +577,10 @@ def check_postgresql_dump(path, connection):
 def compare_counts(manifest, tables):
     problems = []
     expected = manifest.get("tables")
-    if expected is None:  # an archive from before the per-table counts
+    compared = set(tables)
+    if expected is None:  # an archive from before the per-table counts: the models' counts only
         expected = {apps.get_model(label)._meta.db_table: count for label, count in manifest["counts"].items()}
+        compared = set()
     else:
         for label, count in manifest["counts"].items():
             table = apps.get_model(label)._meta.db_table
@@ -554,7 +591,7 @@ def compare_counts(manifest, tables):
                         f"manifest.json contradicts itself on {label}",
                     )
                 )
-    for table in sorted(set(expected) | set(tables)):
+    for table in sorted(set(expected) | compared):
         if expected.get(table) != tables.get(table):
             problems.append(
                 Problem(

@@ -227,7 +227,12 @@ def restore_backup(path, alias="default", keep_media=False, confirm=None):
         if confirm is not None:
             confirm(report)
         if connection.in_atomic_block:
-            raise CommandError(_("Không khôi phục được trong một giao dịch đang mở.") + " / Not inside a transaction.")
+            raise CommandError(
+                _("Không khôi phục được trong một giao dịch đang mở.")
+                + " / Cannot restore inside an open transaction.\n"
+                + _("Không có gì bị thay đổi.")
+                + " / Nothing was changed."
+            )
         record = {
             "id": restore_id,
             "archive": str(archive.path),
