@@ -423,7 +423,10 @@ class Archive:
             )
         try:
             with tarfile.open(self.path, "r:gz") as tar:
-                tar.extractall(destination, members=tar.getmembers(), filter="data")
+                members = tar.getmembers()
+                if [member.get_info() for member in members] != [member.get_info() for member in self.members]:
+                    raise tarfile.TarError("changed since it was checked")
+                tar.extractall(destination, members=members, filter="data")
         except (tarfile.TarError, OSError, EOFError, zlib.error) as error:
             raise damaged(
                 self.path,
@@ -433,9 +436,10 @@ class Archive:
         return destination
 
     def verify(self, destination, alias="default", require_media=True):
-        """Unpacks into destination and checks everything against the manifest: the dump is opened (SQLite:
-        integrity check) or restored into a scratch database (PostgreSQL) and its rows counted, the media files
-        listed and hashed. Returns a report (dict); raises Refused with every difference found."""
+        """Unpacks into destination and checks everything against the manifest: the media files listed and
+        hashed, the dump's digest, then the dump opened (SQLite: size, integrity check) or restored into a scratch
+        database (PostgreSQL) and its rows counted. Returns a report (dict); raises Refused with the differences
+        found (the dump is not restored when the cheap checks already failed)."""
         if not self.has_media and require_media:
             raise damaged(
                 self.path,
@@ -450,8 +454,10 @@ class Archive:
         problems = []
         dump = extracted / self.database_file
         listed = self.manifest.get("database")
+        media = list_media(extracted / MEDIA) if self.has_media else {}
+        if self.has_media and "media" in self.manifest:
+            problems += compare_media(self.manifest["media"], media)
         if listed is not None and file_digest(dump) != (listed["size"], listed["sha256"]):
-            # Then the dump is checked anyway, for the report (and for a manifest rewritten to match).
             problems.append(
                 Problem(
                     _("tệp dump %(name)s khác với manifest (cỡ hoặc SHA-256): bị cắt cụt hoặc bị sửa")
@@ -459,6 +465,8 @@ class Archive:
                     f"the dump {self.database_file} differs from the manifest (size or SHA-256): truncated or altered",
                 )
             )
+        if problems:  # found cheaply: the scratch restore would add nothing the operator needs
+            raise Refused(self.path, problems)
         if self.vendor == "sqlite":
             tables, dump_problems = check_sqlite_dump(dump)
         else:
@@ -466,9 +474,6 @@ class Archive:
         problems += dump_problems
         if tables is not None:
             problems += compare_counts(self.manifest, tables)
-        media = list_media(extracted / MEDIA) if self.has_media else {}
-        if self.has_media and "media" in self.manifest:
-            problems += compare_media(self.manifest["media"], media)
         if problems:
             raise Refused(self.path, problems)
         return {

@@ -408,7 +408,14 @@ class LiveDatabase:
             environment = {**os.environ, "PGHOST": server["HOST"] or "127.0.0.1", "PGPORT": str(server["PORT"] or 5432)}
             environment.update(PGUSER=server["USER"] or "", PGPASSWORD=server["PASSWORD"] or "")
             subprocess.run(  # noqa: S603
-                ["pg_restore", "--no-owner", "--no-privileges", f"--dbname={self.name}", str(dump)],  # noqa: S607
+                [  # noqa: S607 (Debian's client, as operations/backup.py finds it)
+                    "pg_restore",
+                    "--single-transaction",
+                    "--no-owner",
+                    "--no-privileges",
+                    f"--dbname={self.name}",
+                    str(dump),
+                ],
                 env=environment,
                 check=True,
                 capture_output=True,
@@ -560,3 +567,32 @@ def test_a_restore_killed_at_any_step_leaves_the_old_state_or_the_new(kill_at, a
     assert sorted(path.name for path in live_media.parent.iterdir() if path.name.startswith(".live-media")) == [
         ".live-media-restore.lock"
     ], "no staging or old folder, no pending record left"
+
+
+@pytest.fixture
+def content_types_cached(transactional_db):
+    """As in tests/test_backup.py: the restore empties this process's content type cache; filled again from the
+    restored database before it is emptied for the next test."""
+    yield
+    from django.apps import apps
+
+    ContentType.objects.get_for_models(*apps.get_models())
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_keep_media_restores_the_database_and_leaves_the_media_folder_alone(media, tmp_path, content_types_cached):
+    call_command("backup_site", output=str(tmp_path / "backups"), stdout=io.StringIO())
+    [archive] = (tmp_path / "backups").glob("portal-backup-*.tar.gz")
+    entries = read_members(archive)
+    drop_members(lambda name: name.split("/")[0] == "media")(entries)
+    without_media = write_members(tmp_path / "backups" / "no-media.tar.gz", entries)
+    titles = sorted(Page.objects.values_list("id", "title"))
+    Page.objects.filter(slug="tin-hoat-dong").update(title="Sửa sau sao lưu")
+    (media / "original_images" / "anh-moi.png").write_bytes(b"uploaded after the backup")
+    kept = files(media)
+
+    output = io.StringIO()
+    call_command("restore_site", str(without_media), interactive=False, keep_media=True, stdout=output)
+    assert "The media folder was kept as it was" in output.getvalue()
+    assert sorted(Page.objects.values_list("id", "title")) == titles
+    assert files(media) == kept
