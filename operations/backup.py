@@ -229,7 +229,8 @@ def run(command, connection, database=None):
         command, env=postgresql_environment(connection, database), capture_output=True, text=True, check=False
     )
     if result.returncode != 0:
-        return f"{Path(command[0]).name}: {result.stderr.strip()[-2000:]}"
+        name, errors = Path(command[0]).name, result.stderr.strip()[-2000:]
+        return errors if errors.startswith(f"{name}:") else f"{name}: {errors}"
     return None
 
 

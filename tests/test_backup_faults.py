@@ -147,6 +147,14 @@ def garbage_dump(entries):
     item[1] = secrets.token_bytes(len(item[1]))
 
 
+@without_digest
+def zero_the_middle(entries):
+    """Same size, the header intact, 16 KB in the middle zeroed (a bad disk block)."""
+    item = entry(entries, dump_name())
+    middle = len(item[1]) // 2 // 4096 * 4096
+    item[1] = item[1][:middle] + bytes(16384) + item[1][middle + 16384 :]
+
+
 def flip_a_byte(entries):
     item = entry(entries, dump_name())
     data = bytearray(item[1])
@@ -249,6 +257,7 @@ DAMAGES = {
     "dump cut between tables": (cut_dump(between_tables), "dump|SQLite|cắt cụt"),
     "dump empty": (cut_dump(lambda data: 0), "dump|SQLite|cắt cụt"),
     "dump is garbage": (garbage_dump, "dump|SQLite|cắt cụt"),
+    "dump with a zeroed block": (zero_the_middle, "dump|SQLite"),
     "dump with one byte changed": (flip_a_byte, "khác với manifest"),
     "dump of the other database kind": (other_kind, "dump|SQLite|cắt cụt"),
     "dump missing": (drop_members(lambda name: name == dump_name()), "thiếu tệp cơ sở dữ liệu"),
