@@ -188,7 +188,7 @@ def test_a_bad_archive_is_refused_before_anything_changes(tmp_path, media):
     with pytest.raises(CommandError, match="là của cơ sở dữ liệu oracle"):
         call_command("restore_site", str(other_vendor), interactive=False)
 
-    with pytest.raises(CommandError, match="Không có tệp"):
+    with pytest.raises(CommandError, match="không có tệp này"):
         call_command("restore_site", str(tmp_path / "khong-ton-tai.tar.gz"), interactive=False)
     assert Page.objects.count() == pages
 
