@@ -251,11 +251,40 @@ def new_version():
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 
+# What saving a draft, autosaving, locking or submitting a page writes on it: nothing readers see.
+DRAFT_FIELDS = frozenset(
+    {
+        "wagtail_admin_comments",
+        "comments",
+        "latest_revision_created_at",
+        "draft_title",
+        "latest_revision",
+        "has_unpublished_changes",
+        "locked",
+        "locked_by",
+        "locked_at",
+    }
+)
+
+
+def page_saved(sender, instance, created, update_fields=None, raw=False, **kwargs):
+    """A page saved live without a publication: a copy, a translation's new parent section
+    (`copy_for_translation(copy_parents=True)`), a page created live by code or an import. Publications send
+    their own signals; drafts, autosaves and locks write only DRAFT_FIELDS and change nothing here."""
+    if raw or not isinstance(instance, Page):
+        return
+    if update_fields and set(update_fields) <= DRAFT_FIELDS:
+        return
+    if instance.live or created:
+        invalidate()
+
+
 def connect_signals():
     request_started.connect(request_began, dispatch_uid="content-cache-request-started")
     request_finished.connect(request_ended, dispatch_uid="content-cache-request-finished")
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(invalidate, dispatch_uid=f"content-cache-{id(signal)}")
     post_delete.connect(invalidate, sender=Page, dispatch_uid="content-cache-page-delete")
+    post_save.connect(page_saved, dispatch_uid="content-cache-page-saved")  # every page type
     for signal in (post_save, post_delete):
         signal.connect(invalidate, sender=PageViewRestriction, dispatch_uid=f"content-cache-restriction-{id(signal)}")
