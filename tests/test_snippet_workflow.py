@@ -386,3 +386,73 @@ def test_json_of_extra_data_is_accepted_by_the_edit_views_workflow_buttons(edito
     post(login(approver), url(cited, "edit"), data, "action-workflow-action")
     assert fresh(cited).issuer == "Từ biểu mẫu"
     assert re.search("Từ biểu mẫu", text(Client().get(cited.get_absolute_url())))
+
+
+# Translations (wagtail-localize)
+
+
+@pytest.fixture
+def english():
+    return Locale.objects.get(language_code="en")
+
+
+def english_translation_of(document, english):
+    from wagtail_localize.models import Translation
+
+    translation = Translation.objects.get(source__object_id=document.translation_key, target_locale=english)
+    return translation, document.get_translation(english)
+
+
+def test_a_published_document_syncs_into_english_and_a_draft_does_not(editor, approver, cited, english):
+    translation, english_document = english_translation_of(cited, english)
+    assert english_document.live
+    english_page = english_document.get_absolute_url()
+    writer, reviewer = login(editor), login(approver)
+
+    # A draft of the Vietnamese document is not what a sync carries: the published row is.
+    post(writer, url(cited, "edit"), document_form(cited, issued_on="02/01/2022"))
+    post(reviewer, f"/admin/localize/update/{translation.source.pk}/", {"publish_translations": "on"})
+    assert 'datetime="2022-01-02"' not in text(Client().get(english_page))
+
+    post(writer, url(cited, "edit"), document_form(cited, issued_on="02/01/2022"), "action-submit")
+    workflow_action(reviewer, fresh(cited), "approve")
+    assert 'datetime="2022-01-02"' not in text(Client().get(english_page))  # until the translation is synced
+    post(reviewer, f"/admin/localize/update/{translation.source.pk}/", {"publish_translations": "on"})
+    english_document = fresh(english_document)
+    assert english_document.live and english_document.issued_on.isoformat() == "2022-01-02"
+    assert 'datetime="2022-01-02"' in text(Client().get(english_page))
+
+
+def test_a_new_translation_of_a_snippet_is_a_draft_until_an_approver_publishes_it(editor, approver, english):
+    """An editor's "Translate" (wagtail-localize) creates the English unit as a draft; readers of the English
+    structure page keep the Vietnamese name until an approver publishes the translation."""
+    unit = Unit.objects.create(name="Ban Chưa Dịch", parent=None, sort_order=999, locale=Locale.get_default())
+    response = login(editor).post(
+        f"/admin/localize/submit/snippet/organisation/unit/{unit.pk}/", {"locales": [english.pk]}
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    english_unit = Unit.objects.get(translation_key=unit.translation_key, locale=english)
+    assert not english_unit.live
+    structure = StructurePage.objects.get(locale=english)
+    assert "Ban Chưa Dịch" in text(Client().get(structure.url))  # the Vietnamese name, as for any untranslated unit
+
+
+# Caches
+
+
+def test_with_every_cache_on_a_draft_stays_out_and_a_publish_shows_at_once(
+    settings, editor, approver, cited, seed_article
+):
+    """Readers are served stored pages (home/page_cache.py) and stored parts (home/content_cache.py): an approval
+    changes the content version, so the next reader gets the published change; a draft changes nothing."""
+    settings.PAGE_CACHE_SECONDS = 60
+    reader = Client(HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0")
+    pages = [cited.get_absolute_url(), "/van-ban/", seed_article.url]
+    for address in pages:
+        reader.get(address)
+        assert reader.get(address)["X-Page-Cache"] == "hit"
+    writer = login(editor)
+    post(writer, url(cited, "edit"), document_form(cited, issuer="Cơ quan mới"), "action-submit")
+    assert all("Cơ quan mới" not in text(reader.get(address)) for address in pages)
+    workflow_action(login(approver), fresh(cited), "approve")
+    assert all("Cơ quan mới" in text(reader.get(address)) for address in pages)
