@@ -456,3 +456,43 @@ def test_with_every_cache_on_a_draft_stays_out_and_a_publish_shows_at_once(
     assert all("Cơ quan mới" not in text(reader.get(address)) for address in pages)
     workflow_action(login(approver), fresh(cited), "approve")
     assert all("Cơ quan mới" in text(reader.get(address)) for address in pages)
+
+
+# Migrations
+
+
+def approval_setup():
+    from wagtail.models import WorkflowContentType
+
+    workflows = set(
+        WorkflowContentType.objects.values_list("content_type__app_label", "content_type__model", "workflow__name")
+    )
+    permissions = set(
+        Group.objects.filter(name__in=[roles.EDITORS, roles.APPROVERS]).values_list(
+            "name", "permissions__content_type__app_label", "permissions__codename"
+        )
+    )
+    return workflows, permissions
+
+
+@pytest.mark.parametrize(
+    ("module", "app_label"),
+    [
+        ("official_documents.migrations.0004_approval_workflow", "official_documents"),
+        ("organisation.migrations.0007_approval_workflow", "organisation"),
+    ],
+)
+def test_the_approval_migrations_roll_back_cleanly_and_rerun_without_change(module, app_label):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(module)
+    before = approval_setup()
+    migration.unassign(apps, None)
+    workflows, permissions = approval_setup()
+    assert not {entry for entry in workflows if entry[0] == app_label}
+    assert not {entry for entry in permissions if entry[1] == app_label and entry[2].startswith("publish_")}
+    migration.assign(apps, None)
+    migration.assign(apps, None)
+    assert approval_setup() == before
