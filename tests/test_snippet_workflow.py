@@ -496,3 +496,12 @@ def test_the_approval_migrations_roll_back_cleanly_and_rerun_without_change(modu
     migration.assign(apps, None)
     migration.assign(apps, None)
     assert approval_setup() == before
+
+
+def test_the_language_switcher_does_not_link_to_a_draft_translation(client, cited, english):
+    _translation, english_document = english_translation_of(cited, english)
+    english_page = english_document.get_absolute_url()
+    assert english_page in text(client.get(cited.get_absolute_url()))
+    OfficialDocument.objects.filter(pk=english_document.pk).update(live=False)  # as a translation not yet published
+    assert english_page not in text(Client().get(cited.get_absolute_url()))
+    assert Client().get(english_page).status_code == 404
