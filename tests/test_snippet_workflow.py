@@ -2,6 +2,7 @@
 forms, an editor's changes and new objects stay drafts until an approver publishes them, and readers see only
 the published version meanwhile (docs/approval.md)."""
 
+import io
 import json
 import re
 
@@ -505,3 +506,16 @@ def test_the_language_switcher_does_not_link_to_a_draft_translation(client, cite
     OfficialDocument.objects.filter(pk=english_document.pk).update(live=False)  # as a translation not yet published
     assert english_page not in text(Client().get(cited.get_absolute_url()))
     assert Client().get(english_page).status_code == 404
+
+
+@pytest.mark.parametrize(("flags", "live"), [((), False), (("--publish",), True)])
+def test_documents_new_to_an_import_are_published_with_its_articles_only(tmp_path, flags, live):
+    from django.core.management import call_command
+
+    from tests.factories import article_record, jsonl
+
+    path = tmp_path / "articles.jsonl"
+    path.write_text(jsonl([article_record(1, documents=["55/KH-LĐLĐ"])]), encoding="utf-8")
+    call_command("import_articles", str(path), *flags, stdout=io.StringIO())
+    assert OfficialDocument.objects.get(number="55/KH-LĐLĐ").live is live
+    assert ("55/KH-LĐLĐ" in text(Client().get("/van-ban/"))) is live
