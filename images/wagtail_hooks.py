@@ -1,7 +1,9 @@
 """The image and document edit views explain, in Vietnamese, why an editor may not change a photo or file that
-something published shows (images/in_use.py), instead of Wagtail's bare "permission denied"."""
+something published shows (images/in_use.py), instead of Wagtail's bare "permission denied"; and readers download
+only the files that something published uses."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path
 from wagtail import hooks
@@ -43,3 +45,16 @@ def register_explained_edit_views():
             name="documents_edit_explained",
         ),
     ]
+
+
+@hooks.register("before_serve_document")
+def serve_published_files_only(document, request):
+    """A file that nothing published uses yet (an upload waiting, with its page or document, for approval) is not
+    the readers' yet: /documents/<id>/<name> answers 404 to them, and the file to people of the admin, who preview
+    and review it. Files reach readers only through /documents/ (nginx does not serve them from /media/)."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
+        return None
+    if not in_use.published_users(document):
+        raise Http404
+    return None

@@ -214,3 +214,34 @@ def test_a_file_of_a_document_not_yet_published_is_the_editors(editor, published
     response = login(editor).post(f"/admin/documents/edit/{unused.pk}/", document_form(unused, title="Đã sửa"))
     assert response.status_code == 302
     assert get_document_model().objects.get(pk=unused.pk).title == "Đã sửa"
+
+
+def test_readers_download_only_files_that_something_published_uses(editor, approver, published_report_file):
+    assert Client().get(published_report_file.url).status_code == 200
+    writer = login(editor)
+    response = writer.post(
+        "/admin/documents/add/",
+        {
+            "title": "Kế hoạch chưa duyệt",
+            "file": SimpleUploadedFile("ke-hoach.pdf", b"%PDF-1.4 ke hoach", content_type="application/pdf"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    upload = get_document_model().objects.get(title="Kế hoạch chưa duyệt")
+    assert Client().get(upload.url).status_code == 404
+    assert writer.get(upload.url).status_code == 200  # the editor and the approver see what they review
+
+    # Attached to a new document that the approver publishes, it becomes the readers'.
+    document = OfficialDocument(number="91/KH-LĐLĐ", kind="ke-hoach", issuer="LĐLĐ tỉnh", summary="", file=upload)
+    data = {"number": document.number, "kind": document.kind, "issued_on": "", "issuer": document.issuer}
+    writer.post(
+        "/admin/snippets/official_documents/officialdocument/add/?locale=vi",
+        {**data, "summary": "", "file": upload.pk, "action-submit": "1"},
+    )
+    created = OfficialDocument.objects.get(number="91/KH-LĐLĐ")
+    assert Client().get(upload.url).status_code == 404
+    from tests.test_snippet_workflow import workflow_action
+
+    workflow_action(login(approver), created, "approve")
+    assert Client().get(upload.url).status_code == 200
