@@ -519,3 +519,22 @@ def test_documents_new_to_an_import_are_published_with_its_articles_only(tmp_pat
     call_command("import_articles", str(path), *flags, stdout=io.StringIO())
     assert OfficialDocument.objects.get(number="55/KH-LĐLĐ").live is live
     assert ("55/KH-LĐLĐ" in text(Client().get("/van-ban/"))) is live
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="editorial/translations.py offers 'Publish immediately' to editors for snippets (patch in the issue 17 "
+    "snippets report); remove this marker with the patch",
+)
+def test_editors_cannot_publish_snippet_translations_by_syncing(editor, approver, cited, english):
+    import datetime
+
+    translation, english_document = english_translation_of(cited, english)
+    OfficialDocument.objects.filter(pk=cited.pk).update(issued_on=datetime.date(2023, 3, 3))
+    assert "Chỉ người duyệt được xuất bản ngay" in text(
+        login(editor).get(f"/admin/localize/update/{translation.source.pk}/")
+    )
+    login(editor).post(f"/admin/localize/update/{translation.source.pk}/", {"publish_translations": "on"})
+    assert fresh(english_document).issued_on != datetime.date(2023, 3, 3)
+    login(approver).post(f"/admin/localize/update/{translation.source.pk}/", {"publish_translations": "on"})
+    assert fresh(english_document).issued_on == datetime.date(2023, 3, 3)
