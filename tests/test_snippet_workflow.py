@@ -538,3 +538,22 @@ def test_editors_cannot_publish_snippet_translations_by_syncing(editor, approver
     assert fresh(english_document).issued_on != datetime.date(2023, 3, 3)
     login(approver).post(f"/admin/localize/update/{translation.source.pk}/", {"publish_translations": "on"})
     assert fresh(english_document).issued_on == datetime.date(2023, 3, 3)
+
+
+def search_finds(query, article):
+    results = json.loads(text(Client().get("/search/", {"q": query, "format": "json"})))["results"]
+    return any(result["url"].endswith(article.url) or result["url"] == article.url for result in results)
+
+
+def test_search_finds_a_citing_article_by_a_document_once_the_document_is_published(approver, seed_article):
+    draft = OfficialDocument.objects.create(
+        locale=Locale.get_default(), number="79/TB-LĐLĐ", kind="thong-bao", issuer="Hội đồng Xylophon", live=False
+    )
+    seed_article.documents.add(draft)
+    seed_article.save_revision().publish()
+    assert not search_finds("Xylophon", seed_article)  # a draft's citation is not searchable
+    post(login(approver), url(draft, "edit"), document_form(draft), "action-publish")
+    assert search_finds("Xylophon", seed_article)
+    post(login(approver), url(draft, "unpublish"), {})
+    assert not fresh(draft).live
+    assert not search_finds("Xylophon", seed_article)
