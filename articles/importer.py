@@ -180,7 +180,10 @@ class ArticleImporter:
             key = document_number_key(number)
             document = OfficialDocument.objects.filter(locale=self.home.locale, number_key=key).first()
             if document is None:
-                document = OfficialDocument.objects.create(locale=self.home.locale, number=document_number(number))
+                # Published with the articles, or a draft for an approver, as they are (docs/approval.md).
+                document = OfficialDocument.objects.create(
+                    locale=self.home.locale, number=document_number(number), live=self.publish
+                )
             documents.append(document)
         return documents
 

@@ -199,12 +199,13 @@ class ArticlePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
                 if image is not None:
                     document += [("other", image.caption), ("other", image.credit)]
             elif block.block_type == "document":
-                document.append(("other", block.value["document"].citation))
+                if block.value["document"] is not None and block.value["document"].live:  # drafts unsearchable
+                    document.append(("other", block.value["document"].citation))
             else:
                 document += [("body", text) for text in block.block.get_searchable_content(block.value)]
         document += [("other", self.author), ("other", self.source_unit)]
         document += [("other", tag.name) for tag in self.tags.all()]
-        document += [("other", cited.citation) for cited in self.documents.all()]
+        document += [("other", cited.citation) for cited in self.documents.all() if cited.live]
         return [(field, text) for field, text in document if text]
 
     def folded_text(self):

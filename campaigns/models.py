@@ -112,7 +112,7 @@ class CampaignPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
             document += [("body", year["theme"]), *(("body", activity) for activity in year["activities"])]
             document += [("body", milestone["title"]) for milestone in year["milestones"]]
             document.append(("body", year["review"]["description"]))
-        document += [("other", cited.citation) for cited in self.legal_basis.all()]
+        document += [("other", cited.citation) for cited in self.legal_basis.all() if cited.live]
         return [(field, text) for field, text in document if text]
 
     def timeline(self):

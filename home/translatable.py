@@ -1,7 +1,8 @@
 """What every page type translates and keeps in sync with wagtail-localize, declared once: page models add their
 own fields to it (NOTES.md: declare translatable fields explicitly, hidden ones included); and how pages show
-translatable snippets (documents, units, officials, links) to readers of one language."""
+translatable snippets (documents, units, officials, links) to readers of one language, published ones only."""
 
+from django.db import models
 from django.utils.translation import get_language
 from wagtail.models import Locale
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -15,6 +16,15 @@ PAGE_FIELDS = [
     TranslatableField("search_description"),
     SynchronizedField("show_in_menus"),
 ]
+
+
+class LiveQuerySet(models.QuerySet):
+    """The manager of snippets with drafts and approval (Wagtail's DraftStateMixin; docs/approval.md)."""
+
+    def live(self):
+        """What readers may see: the published objects. Each row holds its published version (an edit of a live
+        object is a revision until approved), so filtering the rows is enough."""
+        return self.filter(live=True)
 
 
 def prefer_locale(objects, locale_id):

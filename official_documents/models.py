@@ -3,11 +3,18 @@ from django.urls import reverse
 from django.utils import dateformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.translatable import prefer_locale
+from home.translatable import LiveQuerySet, prefer_locale
 from search.text import document_number, document_number_key
 
 
@@ -52,9 +59,22 @@ class DocumentKind(models.TextChoices):
         return cls.KHAC
 
 
-class OfficialDocument(TranslatableMixin, index.Indexed, models.Model):
+class OfficialDocument(
+    PreviewableMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
     """An official document (văn bản) that articles and campaigns cite: "Kết luận số 01-KL/TW, ngày 18/5/2021
-    của Bộ Chính trị"."""
+    của Bộ Chính trị".
+
+    Drafts and approval as pages have (docs/approval.md): an editor's change is a revision until an approver
+    publishes it, so the row always holds what readers see, and readers see only live documents
+    (`OfficialDocument.objects.live()`)."""
 
     number = models.CharField(_("số, ký hiệu"), max_length=100, help_text=_("Ví dụ: 01-KL/TW"))
     number_key = models.CharField(max_length=100, editable=False, db_index=True)
@@ -88,6 +108,10 @@ class OfficialDocument(TranslatableMixin, index.Indexed, models.Model):
         TranslatableField("summary"),
         SynchronizedField("file", overridable=False),
     ]
+    # Wagtail 8's mixins carry the generic relations to revisions and workflow states themselves (deleting a
+    # document deletes them); nothing here queries them in reverse, so no related_query_name is declared.
+    objects = LiveQuerySet.as_manager()
+
     search_fields = [
         index.SearchField("number", boost=3),
         index.AutocompleteField("number"),
@@ -118,6 +142,15 @@ class OfficialDocument(TranslatableMixin, index.Indexed, models.Model):
     def get_absolute_url(self):
         return reverse("official_documents:detail", args=[self.pk])
 
+    def get_preview_template(self, request, mode_name):
+        return "official_documents/document_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        """The document's public page as it would be, citing pages included (those live now)."""
+        from official_documents.views import citing_pages
+
+        return {**super().get_preview_context(request, mode_name), "document": self, **citing_pages(self)}
+
     @property
     def citation(self):
         """The way Vietnamese texts cite a document: "Kết luận số 01-KL/TW, ngày 18/5/2021 của Bộ Chính trị"."""
@@ -137,4 +170,4 @@ def in_locale(documents, locale_id):
         keys = documents.values("translation_key")
     else:  # a page being previewed holds its documents in memory
         keys = [document.translation_key for document in documents]
-    return prefer_locale(OfficialDocument.objects.filter(translation_key__in=keys), locale_id)
+    return prefer_locale(OfficialDocument.objects.live().filter(translation_key__in=keys), locale_id)

@@ -17,7 +17,7 @@ NEWEST_FIRST = [F("issued_on").desc(nulls_last=True), "number"]
 
 def document_list(request):
     """The register (Văn bản): newest first, filtered by kind, year, issuer and what the reader types."""
-    documents = OfficialDocument.objects.filter(locale=active_locale())
+    documents = OfficialDocument.objects.live().filter(locale=active_locale())
     form = DocumentFilterForm(request.GET, documents)
     found = form.filter(documents).select_related("file").order_by(*NEWEST_FIRST)
     page = Paginator(found, settings.ARTICLES_PER_PAGE * 2).get_page(request.GET.get("page"))
@@ -34,21 +34,27 @@ def pages_citing_in_body(document):
     return [int(object_id) for (object_id,) in ids]
 
 
-def document_detail(request, pk):
-    document = get_object_or_404(OfficialDocument.objects.select_related("file"), pk=pk)
+def citing_pages(document):
+    """The live articles and campaigns that cite the document, for its page (and the page's preview)."""
     cited_in_body = pages_citing_in_body(document)
     articles = published_articles(document.locale_id).filter(Q(documents=document) | Q(pk__in=cited_in_body))
-    context = {
-        "document": document,
+    return {
         "articles": articles.distinct(),
         "campaigns": CampaignPage.objects.live().filter(public_q(), legal_basis=document).order_by("-start_year"),
     }
+
+
+def document_detail(request, pk):
+    """A published document's page; a document never published is not found (its draft is seen in the admin's
+    preview only)."""
+    document = get_object_or_404(OfficialDocument.objects.live().select_related("file"), pk=pk)
+    context = {"document": document, **citing_pages(document)}
     return render(request, "official_documents/document_detail.html", context)
 
 
 def financial_reports(request):
     """Công khai tài chính: the federation's financial reports, by year, newest first, each with its file."""
-    reports = OfficialDocument.objects.filter(locale=active_locale(), kind=DocumentKind.BAO_CAO_TAI_CHINH)
+    reports = OfficialDocument.objects.live().filter(locale=active_locale(), kind=DocumentKind.BAO_CAO_TAI_CHINH)
     return render(
         request,
         "official_documents/financial_reports.html",

@@ -6,11 +6,18 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Page,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.translatable import PAGE_FIELDS, prefer_locale
+from home.translatable import PAGE_FIELDS, LiveQuerySet, prefer_locale
 from visits.middleware import CountedPageMixin
 
 PAGE_TRANSLATABLE_FIELDS = PAGE_FIELDS + [TranslatableField("intro")]
@@ -24,9 +31,18 @@ class UnitKind(models.TextChoices):
     OTHER = "other", _("Đơn vị khác")
 
 
-class Unit(TranslatableMixin, index.Indexed, models.Model):
+class Unit(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
     """A unit of the federation: a department (ban), a district federation, a sector union; units under units
-    make the organisational chart. Translated with wagtail-localize like the pages that show it."""
+    make the organisational chart. Translated with wagtail-localize like the pages that show it. Changes go
+    through the approval workflow (docs/approval.md): readers see the published version only."""
 
     name = models.CharField(_("tên đơn vị"), max_length=255)
     kind = models.CharField(_("loại đơn vị"), max_length=20, choices=UnitKind.choices, default=UnitKind.DEPARTMENT)
@@ -65,6 +81,7 @@ class Unit(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("sort_order", overridable=False),
     ]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale_id")]
+    objects = LiveQuerySet.as_manager()
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("đơn vị")
@@ -84,8 +101,17 @@ class Unit(TranslatableMixin, index.Indexed, models.Model):
             ancestor = ancestor.parent
 
 
-class Official(TranslatableMixin, index.Indexed, models.Model):
-    """An official readers may contact: name, position, unit, phone, official e-mail, photo."""
+class Official(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    index.Indexed,
+    models.Model,
+):
+    """An official readers may contact: name, position, unit, phone, official e-mail, photo. Changes go through
+    the approval workflow (docs/approval.md): readers see the published version only."""
 
     name = models.CharField(_("họ và tên"), max_length=255)
     position = models.CharField(_("chức vụ"), max_length=255, help_text=_("Ví dụ: Chủ tịch, Trưởng ban"))
@@ -131,6 +157,7 @@ class Official(TranslatableMixin, index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.FilterField("locale_id"),
     ]
+    objects = LiveQuerySet.as_manager()
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("cán bộ")
@@ -148,15 +175,18 @@ def officials(locale_id, units=None):
     from images.models import CaptionedImageRendition
 
     if units is None:
-        units = prefer_locale(Unit.objects.all(), locale_id)
+        units = prefer_locale(Unit.objects.live(), locale_id)
     units = {unit.translation_key: unit for unit in units}
-    everyone = Official.objects.select_related("unit", "photo").prefetch_related(
-        Prefetch("photo__renditions", queryset=CaptionedImageRendition.objects.all())
+    everyone = (
+        Official.objects.live()
+        .select_related("unit", "photo")
+        .prefetch_related(Prefetch("photo__renditions", queryset=CaptionedImageRendition.objects.all()))
     )
     chosen = prefer_locale(everyone, locale_id)
     for official in chosen:
         if official.unit is not None:
-            official.unit = units.get(official.unit.translation_key, official.unit)
+            # A unit not published yet is not shown, not even as an official's unit.
+            official.unit = units.get(official.unit.translation_key)
     return chosen
 
 
@@ -164,8 +194,10 @@ def unit_tree(locale_id):
     """The units as a tree, in display order, in the readers' language where translated: a list of (unit,
     children) with each unit's officials in unit.directory. Three queries, however many units."""
     everything = list(Unit.objects.all())
+    # Parents are found by translation key among every unit, published or not: a published unit under one not
+    # published yet stays out of the tree with it, rather than showing at the top.
     key_of = {unit.pk: unit.translation_key for unit in everything}
-    units = prefer_locale(everything, locale_id)
+    units = prefer_locale([unit for unit in everything if unit.live], locale_id)
     by_parent = {}
     for unit in units:
         unit.directory = []
@@ -272,8 +304,9 @@ class LeadershipPage(OrganisationSubpage):
         return context
 
 
-class RelatedLink(TranslatableMixin, models.Model):
-    """A link to a related body's portal ("Liên kết website"), listed in every page's footer."""
+class RelatedLink(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model):
+    """A link to a related body's portal ("Liên kết website"), listed in every page's footer. Changes go through
+    the approval workflow (docs/approval.md): readers see the published version only."""
 
     title = models.CharField(_("tên cơ quan, trang web"), max_length=150)
     url = models.URLField(_("địa chỉ"), max_length=500)
@@ -286,6 +319,7 @@ class RelatedLink(TranslatableMixin, models.Model):
         SynchronizedField("url"),
         SynchronizedField("sort_order", overridable=False),
     ]
+    objects = LiveQuerySet.as_manager()
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("liên kết website")

@@ -8,7 +8,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Page, Site
+from wagtail.models import DraftStateMixin, Page, Site
 
 from delivery.content_cache import cached, public_q
 
@@ -26,9 +26,13 @@ def page_versions(page):
 
 
 def object_versions(obj):
-    """{language code: URL} of a translatable object with its own view, e.g. an official document."""
+    """{language code: URL} of a translatable object with its own view, e.g. an official document: its
+    published translations only (a draft's address is not found)."""
     versions = {}
-    for version in obj.get_translations(inclusive=True).select_related("locale"):
+    translations = obj.get_translations(inclusive=True).select_related("locale")
+    if isinstance(obj, DraftStateMixin):
+        translations = translations.filter(live=True)
+    for version in translations:
         code = version.locale.language_code
         with translation.override(code):
             versions[code] = version.get_absolute_url()

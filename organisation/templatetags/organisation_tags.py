@@ -10,11 +10,11 @@ register = template.Library()
 @register.inclusion_tag("organisation/tags/related_links.html")
 def related_links():
     """The "Liên kết website" box, in the reader's language where a link is translated: cached per language with
-    the site's content (saving a link empties it), so no query."""
+    the site's content (publishing a link empties it), so no query. Published links only."""
     from organisation.models import RelatedLink
 
     def links():
-        chosen = prefer_locale(RelatedLink.objects.all(), active_locale().pk)
+        chosen = prefer_locale(RelatedLink.objects.live(), active_locale().pk)
         return [{"title": link.title, "url": link.url} for link in chosen]
 
     return {"links": cached("related-links", get_language(), compute=links)}
