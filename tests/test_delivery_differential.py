@@ -332,12 +332,19 @@ class EditorialActions(RuleBasedStateMachine):
             translation.save_revision(user=self.admin).publish(user=self.admin)
         self.remember(translation)
 
-    @rule(data=st.data())
-    def edit_a_document(self, data):
+    @rule(data=st.data(), publish=st.booleans())
+    def edit_a_document(self, data, publish):
+        """An approver publishes a change, or an editor saves a draft of it and previews it (the public sees
+        only the published version)."""
         documents = list(OfficialDocument.objects.order_by("pk").values_list("pk", flat=True)[:10])
         document = OfficialDocument.objects.get(pk=data.draw(st.sampled_from(documents)))
         document.summary = self.unique("Trích yếu mới")
-        document.save()
+        document.number = self.unique(document.number)[:100]
+        revision = document.save_revision(user=self.admin)
+        if publish:
+            revision.publish(user=self.admin)
+        else:
+            document.make_preview_request()
         self.remembered["documents"].add(document.pk)
 
     @rule(data=st.data())

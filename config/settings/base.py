@@ -183,7 +183,8 @@ STORAGES = {
 # FRAGMENT_CACHE_SECONDS) stay in each process's memory: their keys carry the content versions read from the
 # default cache, so a process never serves a stale one, and reading one costs no round trip.
 FRAGMENT_CACHE = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    # Read and written only while serving readers (delivery/fragment_cache.py).
+    "BACKEND": "delivery.fragment_cache.ReadersOnlyCache",
     "LOCATION": "template-fragments",
     "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENT_CACHE_ENTRIES", "2000"))},
 }
