@@ -7,7 +7,6 @@ import re
 import secrets
 from datetime import timedelta
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
@@ -32,14 +31,6 @@ BOT_USER_AGENT = re.compile(
 
 def is_bot(user_agent):
     return not user_agent or BOT_USER_AGENT.search(user_agent) is not None
-
-
-def client_ip(request):
-    if getattr(settings, "VISITS_TRUST_X_FORWARDED_FOR", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        if forwarded:
-            return forwarded.split(",")[0].strip()
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def daily_salt(day):

@@ -3,7 +3,8 @@ import logging
 from django.db import DatabaseError
 from django.utils import timezone
 
-from visits.counting import client_ip, is_bot, record_view, visitor_hash
+from operations.client_address import client_ip
+from visits.counting import is_bot, record_view, visitor_hash
 
 logger = logging.getLogger(__name__)
 
