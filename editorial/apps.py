@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class EditorialConfig(AppConfig):
     name = "editorial"
     verbose_name = _("Quy trình biên tập")
+
+    def ready(self):
+        from editorial import login  # noqa: F401 - connects login_succeeded, which resets the attempts' count

@@ -160,9 +160,10 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# django-axes first: it refuses a locked-out login before the password is checked.
+# django-axes first (with an atomic count of attempts, editorial/login.py): it refuses a locked-out login before
+# the password is checked.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "editorial.login.AtomicAxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
