@@ -319,6 +319,10 @@ if os.environ.get("VISITS_TRUST_X_FORWARDED_FOR"):
         "(and TRUSTED_PROXY_ADDRESSES to its address), see docs/abuse-limits.md."
     )
 
+# View counting (visits/counting.py): counted views of one page from one address a day at most, whatever user
+# agents it sends (0: no cap). People behind one address (an office, a mobile carrier's NAT) share it.
+VISITS_MAX_VIEWS_PER_ADDRESS = env_int("VISITS_MAX_VIEWS_PER_ADDRESS", 10)
+
 # Login throttling (django-axes): five wrong passwords for one account from one address lock that pair out for
 # 15 minutes, with a page in Vietnamese (editorial/lockout.py). Locking by address alone would lock a
 # whole newsroom behind one NAT; by account alone, anyone could lock an editor out. The address is the one above.
