@@ -7,7 +7,7 @@ from django import forms
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
-from operations.client_address import client_ip
+from operations.client_address import client_ip, limited_address
 from operations.limits import give_back, limit_key, take
 
 HONEYPOT_FIELD = "website"
@@ -52,7 +52,7 @@ class ProtectedForm(forms.Form):
 
 
 def visitor_key(request, scope):
-    return limit_key(f"form-{scope}", client_ip(request))
+    return limit_key(f"form-{scope}", limited_address(client_ip(request)))
 
 
 def take_submission(request, scope):

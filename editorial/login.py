@@ -11,7 +11,7 @@ from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.auth import LoginForm
 
-from operations.client_address import client_ip
+from operations.client_address import client_ip, limited_address
 from operations.limits import limit_key, reset, take
 
 
@@ -40,7 +40,7 @@ class AtomicAxesBackend(AxesStandaloneBackend):
 
 
 def attempts_key(request, username):
-    return limit_key("login", client_ip(request), (username or "").casefold())
+    return limit_key("login", limited_address(client_ip(request)), (username or "").casefold())
 
 
 def cooloff_seconds():

@@ -6,7 +6,7 @@ it, so that the answer never tells which accounts exist). Routed in config/urls.
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.account import PasswordResetView
 
-from operations.client_address import client_ip
+from operations.client_address import client_ip, limited_address
 from operations.limits import limit_key, take
 
 RESETS_PER_ADDRESS = 5
@@ -21,7 +21,7 @@ LIMIT_MESSAGE = _(
 
 class LimitedPasswordResetView(PasswordResetView):
     def form_valid(self, form):
-        by_address = limit_key("password-reset-address", client_ip(self.request))
+        by_address = limit_key("password-reset-address", limited_address(client_ip(self.request)))
         by_account = limit_key("password-reset-account", form.cleaned_data["email"].strip().casefold())
         if not (
             take(by_address, RESETS_PER_ADDRESS, PERIOD_SECONDS)

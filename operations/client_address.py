@@ -64,3 +64,18 @@ def client_ip(request):
             return address
     address, _routable = get_client_ip(request, request_header_order=["REMOTE_ADDR"])
     return address or remote_addr
+
+
+def limited_address(address):
+    """What a limit counts by: the address, but for IPv6 its /64 network. A household or a server usually gets a
+    whole /64 and can change its address within it at will, so counting single IPv6 addresses would let one
+    client take a new slot with every request."""
+    try:
+        ip = ipaddress.ip_address(address)
+    except ValueError:
+        return address
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped:
+            return str(ip.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{ip}/64", strict=False))
+    return str(ip)

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from contact.models import ContactPage
 from contact.protection import SUBMISSIONS_PER_PERIOD
-from operations.client_address import client_ip
+from operations.client_address import client_ip, limited_address
 from tests.test_security import run_python
 from visits.models import DailyPageViews
 
@@ -142,3 +142,19 @@ def test_the_settings_are_checked_at_start_up():
     assert "TRUSTED_PROXY_COUNT must be a whole number" in run_python(code, TRUSTED_PROXY_COUNT="-1").stderr
     old = run_python(code, VISITS_TRUST_X_FORWARDED_FOR="true").stderr
     assert "VISITS_TRUST_X_FORWARDED_FOR is no longer read" in old and "TRUSTED_PROXY_COUNT=1" in old
+
+
+def test_limits_count_an_ipv6_64_as_one_address(client, home, seed_article):
+    assert limited_address("2001:db8:1:2:aaaa::1") == "2001:db8:1:2::/64"
+    assert limited_address("::ffff:203.0.113.9") == "203.0.113.9" and limited_address("203.0.113.9") == "203.0.113.9"
+    page = ContactPage.objects.child_of(home).get()
+    form = {"name": "Lan", "email": "lan@example.invalid", "subject": "Hỏi", "message": "Xin hỏi thủ tục."}
+    statuses = [
+        client.post(page.url, form, REMOTE_ADDR=f"2001:db8:1:2::{number:x}").status_code
+        for number in range(1, SUBMISSIONS_PER_PERIOD + 3)
+    ]
+    assert statuses == [200] * SUBMISSIONS_PER_PERIOD + [429] * 2
+    assert client.post(page.url, form, REMOTE_ADDR="2001:db8:1:3::1").status_code == 200  # another /64
+    for number in range(1, 30):  # new addresses in one /64, and new user agents: capped all the same
+        client.get(seed_article.url, REMOTE_ADDR=f"2001:db8:1:2::{number:x}", HTTP_USER_AGENT=f"{BROWSER} {number}")
+    assert DailyPageViews.objects.get(page_id=seed_article.pk).views == django_settings.VISITS_MAX_VIEWS_PER_ADDRESS

@@ -3,7 +3,7 @@ import logging
 from django.db import DatabaseError
 from django.utils import timezone
 
-from operations.client_address import client_ip
+from operations.client_address import client_ip, limited_address
 from visits.counting import address_hash, daily_salt, is_bot, record_view, visitor_hash
 
 logger = logging.getLogger(__name__)
@@ -28,7 +28,7 @@ class CountPageViewsMiddleware:
             ip, day = client_ip(request), timezone.localdate()
             try:
                 salt = daily_salt(day)
-                visitor, address = visitor_hash(ip, user_agent, day, salt), address_hash(ip, day, salt)
+                visitor, address = visitor_hash(ip, user_agent, day, salt), address_hash(limited_address(ip), day, salt)
                 record_view(int(page_id), visitor, address=address)
             except DatabaseError:  # reading must never fail because counting did
                 logger.exception("Could not count a view of page %s", page_id)
