@@ -40,9 +40,16 @@ BOT_USER_AGENT = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)  # readers' user agents repeat: most requests skip the long list
 def is_bot(user_agent):
+    # Readers' user agents repeat, so answers are kept; not for unusually long ones, which would fill the memory.
+    return _is_bot_kept(user_agent) if len(user_agent) <= 512 else _is_bot(user_agent)
+
+
+def _is_bot(user_agent):
     return not user_agent or BOT_USER_AGENT.search(user_agent) is not None or is_crawler(user_agent)
+
+
+_is_bot_kept = lru_cache(maxsize=4096)(_is_bot)
 
 
 def daily_salt(day):
