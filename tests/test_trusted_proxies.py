@@ -142,6 +142,9 @@ def test_the_settings_are_checked_at_start_up():
     assert "TRUSTED_PROXY_COUNT must be a whole number" in run_python(code, TRUSTED_PROXY_COUNT="-1").stderr
     old = run_python(code, VISITS_TRUST_X_FORWARDED_FOR="true").stderr
     assert "VISITS_TRUST_X_FORWARDED_FOR is no longer read" in old and "TRUSTED_PROXY_COUNT=1" in old
+    migrated = run_python(code, VISITS_TRUST_X_FORWARDED_FOR="true", TRUSTED_PROXY_COUNT="1")
+    assert migrated.stdout.strip() == "1 []", migrated.stderr
+    assert run_python(code, VISITS_TRUST_X_FORWARDED_FOR="false").stdout.strip() == "0 []"
 
 
 def test_limits_count_an_ipv6_64_as_one_address(client, home, seed_article):

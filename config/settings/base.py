@@ -311,9 +311,9 @@ CONTENT_SECURITY_POLICY = {
 # request from anywhere else is taken as direct and its header ignored (given alone, it means one proxy).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 TRUSTED_PROXY_ADDRESSES = env_networks("TRUSTED_PROXY_ADDRESSES")
-if os.environ.get("VISITS_TRUST_X_FORWARDED_FOR"):
-    # It trusted the left-most address, which any client writes; refusing to start beats silently counting every
-    # reader as the proxy (and limiting them all together).
+if env_bool("VISITS_TRUST_X_FORWARDED_FOR", False) and not (TRUSTED_PROXY_COUNT or TRUSTED_PROXY_ADDRESSES):
+    # It trusted the left-most address, which any client writes. Left alone, it would now leave every reader
+    # counted as the proxy (and limited together with all the others): better not to start.
     raise ImproperlyConfigured(
         "VISITS_TRUST_X_FORWARDED_FOR is no longer read: behind one reverse proxy set TRUSTED_PROXY_COUNT=1 "
         "(and TRUSTED_PROXY_ADDRESSES to its address), see docs/abuse-limits.md."
