@@ -259,6 +259,8 @@ class ArticleImporter:
         )
 
     def import_line(self, line):
-        record = parse_record(line)
+        return self.import_record(parse_record(line))
+
+    def import_record(self, record):
         with transaction.atomic():
             return self.save(record)

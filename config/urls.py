@@ -7,6 +7,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from delivery import routing
+from editorial.password_reset import LimitedPasswordResetView
 from home.sitemaps import PagesSitemap
 from home.views import robots_txt
 from official_documents.sitemaps import DocumentsSitemap
@@ -14,6 +15,12 @@ from operations.views import healthz
 from search import views as search_views
 
 urlpatterns = [
+    # Wagtail's password reset page, limited per address and per account (editorial/password_reset.py).
+    path(
+        f"{settings.WAGTAILADMIN_PATH}password_reset/",
+        LimitedPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path(settings.WAGTAILADMIN_PATH, include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap, "documents": DocumentsSitemap}}, name="sitemap"),

@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
@@ -9,15 +10,26 @@ phone_validator = RegexValidator(
     _("Số điện thoại chỉ gồm chữ số (8 đến 15 số), có thể có dấu cách, dấu chấm hoặc dấu gạch ngang."),
 )
 
+# Every character that Python's str.splitlines() breaks on: in a mail header any of them would start a header of
+# the sender's choosing, so Django refuses to send the mail at all (BadHeaderError) after the form was stored.
+LINE_BREAKS = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def single_line(value):
+    """For fields that go into an e-mail's headers (its subject, the sender's name and address)."""
+    if any(character in value for character in LINE_BREAKS):
+        raise ValidationError(_("Vui lòng viết trên một dòng: ô này không được có dấu xuống dòng."), code="line_break")
+
 
 class ContactDetailsForm(ProtectedForm):
     """Name, and an e-mail address or a phone number (at least one), to reply to."""
 
-    name = forms.CharField(label=_("Họ và tên"), max_length=120)
+    name = forms.CharField(label=_("Họ và tên"), max_length=120, validators=[single_line])
     email = forms.EmailField(
         label=_("Thư điện tử"),
         required=False,
         max_length=254,
+        validators=[single_line],
         error_messages={"invalid": _("Địa chỉ thư điện tử không hợp lệ, ví dụ đúng: ten@gmail.com.")},
     )
     phone = forms.CharField(label=_("Điện thoại"), required=False, max_length=20, validators=[phone_validator])
@@ -40,7 +52,7 @@ class ContactDetailsForm(ProtectedForm):
 
 
 class ContactForm(ContactDetailsForm):
-    subject = forms.CharField(label=_("Tiêu đề"), max_length=200)
+    subject = forms.CharField(label=_("Tiêu đề"), max_length=200, validators=[single_line])
     message = forms.CharField(label=_("Nội dung"), max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
 
     def __init__(self, *args, page=None, user=None, **kwargs):  # as Wagtail's form pages build their forms

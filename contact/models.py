@@ -17,7 +17,7 @@ from wagtail.fields import RichTextField
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from contact.forms import ContactForm
-from contact.protection import HONEYPOT_FIELD, count_submission, limit_reached, rate_limit_message
+from contact.protection import HONEYPOT_FIELD, give_back_submission, rate_limit_message, take_submission
 from home.translatable import PAGE_FIELDS
 from visits.middleware import CountedPageMixin
 
@@ -97,14 +97,20 @@ class ContactPage(CountedPageMixin, AbstractEmailForm):
         )
 
     def serve(self, request, *args, **kwargs):
-        if request.method == "POST" and limit_reached(request, RATE_SCOPE):
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        if not take_submission(request, RATE_SCOPE):
             form = self.get_form(request.POST, page=self, user=request.user)
             form.is_valid()
             form.add_error(None, rate_limit_message())
             context = self.get_context(request)
             context["form"] = form
             return TemplateResponse(request, self.get_template(request), context, status=429)
-        response = super().serve(request, *args, **kwargs)
-        if request.method == "POST" and response.context_data.get("form_submission") is not None:
-            count_submission(request, RATE_SCOPE)
+        submitted = False
+        try:
+            response = super().serve(request, *args, **kwargs)
+            submitted = response.context_data.get("form_submission") is not None
+        finally:
+            if not submitted:
+                give_back_submission(request, RATE_SCOPE)
         return response

@@ -1,17 +1,14 @@
 """What keeps robots and floods out of the public forms (the contact form, legal questions) without a third-party
 script: a honeypot field that people never see, and a per-visitor limit of submissions. A visitor is a keyed hash
-of the address, kept in the cache only, never stored."""
-
-import hashlib
-import hmac
+of the address, kept in the cache only, never stored. The limit is taken atomically before the form is handled,
+so that concurrent posts cannot exceed it (operations/limits.py)."""
 
 from django import forms
-from django.conf import settings
-from django.core.cache import cache
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils.translation import gettext_lazy as _
 
-from visits.counting import client_ip
+from operations.client_address import client_ip, limited_address
+from operations.limits import give_back, limit_key, take
 
 HONEYPOT_FIELD = "website"
 NULL_CHARACTER_MESSAGE = _("Nội dung có ký tự không hợp lệ (ký tự rỗng); vui lòng gõ lại.")
@@ -55,23 +52,18 @@ class ProtectedForm(forms.Form):
 
 
 def visitor_key(request, scope):
-    digest = hmac.new(settings.SECRET_KEY.encode(), client_ip(request).encode(), hashlib.sha256).hexdigest()
-    return f"form-rate:{scope}:{digest}"
+    return limit_key(f"form-{scope}", limited_address(client_ip(request)))
 
 
-def limit_reached(request, scope):
-    """Whether this visitor has already sent the most submissions allowed in the period."""
-    return (cache.get(visitor_key(request, scope)) or 0) >= SUBMISSIONS_PER_PERIOD
+def take_submission(request, scope):
+    """Take one of this visitor's submissions of the period before the form is even validated (atomically:
+    operations/limits.py); False when they have all been used."""
+    return take(visitor_key(request, scope), SUBMISSIONS_PER_PERIOD, PERIOD_SECONDS)
 
 
-def count_submission(request, scope):
-    key = visitor_key(request, scope)
-    if cache.add(key, 1, PERIOD_SECONDS):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, PERIOD_SECONDS)
+def give_back_submission(request, scope):
+    """A form that was not accepted (errors) does not count."""
+    give_back(visitor_key(request, scope))
 
 
 RATE_LIMIT_MESSAGE = _(

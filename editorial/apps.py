@@ -7,6 +7,7 @@ class EditorialConfig(AppConfig):
     verbose_name = _("Quy trình biên tập")
 
     def ready(self):
+        import editorial.login  # noqa: F401 - connects login_succeeded, which resets the attempts' count
         from editorial import privacy
 
         privacy.connect_signals()

@@ -24,7 +24,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
-from contact.protection import count_submission, limit_reached, rate_limit_message
+from contact.protection import give_back_submission, rate_limit_message, take_submission
 from delivery.content_cache import cached
 from home.translatable import PAGE_FIELDS
 from search.ranking import parse
@@ -209,21 +209,25 @@ class LegalQAPage(CountedPageMixin, Page):
         form = QuestionForm(request.POST)
         status = 200
         submitted = False
-        if limit_reached(request, RATE_SCOPE):
+        if not take_submission(request, RATE_SCOPE):
             form.is_valid()
             form.add_error(None, rate_limit_message())
             status = 429
-        elif form.is_valid():
-            LegalQuestion.objects.create(
-                topic=form.cleaned_data["topic"],
-                question=form.cleaned_data["question"],
-                asker_name=form.cleaned_data["name"],
-                asker_email=form.cleaned_data["email"],
-                asker_phone=form.cleaned_data["phone"],
-            )
-            count_submission(request, RATE_SCOPE)
-            submitted = True
-            form = QuestionForm()
+        else:
+            try:
+                if form.is_valid():
+                    LegalQuestion.objects.create(
+                        topic=form.cleaned_data["topic"],
+                        question=form.cleaned_data["question"],
+                        asker_name=form.cleaned_data["name"],
+                        asker_email=form.cleaned_data["email"],
+                        asker_phone=form.cleaned_data["phone"],
+                    )
+                    submitted = True
+                    form = QuestionForm()
+            finally:
+                if not submitted:
+                    give_back_submission(request, RATE_SCOPE)
         context = self.get_context(request, *args, **kwargs)
         context.update(form=form, submitted=submitted)
         return TemplateResponse(request, self.get_template(request), context, status=status)

@@ -143,3 +143,29 @@ class BrokenBackend:
 def test_garbage_never_answers_500(client, contact_page):
     for data in ({}, {"name": ["a", "b"]}, {"email": "a" * 10_000}, {"phone": "+" * 300}):
         assert client.post(contact_page.url, data).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [
+        ("subject", "Hỏi về thủ tục\r\nBcc: nanyan@example.invalid"),
+        ("subject", "Dòng một\ndòng hai"),
+        ("subject", "Dòng một\u2028dòng hai"),
+        ("name", "Nguyễn Thị Lan\rBcc: nanyan@example.invalid"),
+        ("email", "lan@example.invalid\nBcc: nanyan@example.invalid"),
+    ],
+)
+def test_a_line_break_in_a_mail_header_field_is_refused_and_nothing_is_stored(client, contact_page, field, value):
+    response = client.post(contact_page.url, valid(**{field: value}))
+    assert response.status_code == 200
+    assert "không được có dấu xuống dòng" in response.content.decode()
+    assert not FormSubmission.objects.filter(page=contact_page).exists() and not mail.outbox
+    # The same message on one line goes through, and its notification with it.
+    client.post(contact_page.url, valid())
+    assert FormSubmission.objects.filter(page=contact_page).count() == 1 and len(mail.outbox) == 1
+
+
+def test_line_breaks_in_the_message_itself_are_kept(client, contact_page):
+    client.post(contact_page.url, valid(message="Dòng một.\r\nDòng hai."))
+    assert "Dòng một.\r\nDòng hai." in FormSubmission.objects.get(page=contact_page).form_data["message"]
+    assert len(mail.outbox) == 1

@@ -318,8 +318,13 @@ ENCODINGS = ["multipart", "urlencoded", "urlencoded; charset=utf-8", "urlencoded
              "urlencoded; charset=cp1258", "urlencoded; charset=utf-16", "urlencoded; charset=bogus"]  # fmt: skip
 
 
+def ipv6_visitor(number):
+    return f"2001:db8:{number // 65536:x}:{number % 65536:x}::1"
+
+
 def post(checker, path, data, encoding, visitor):
-    extra = {"REMOTE_ADDR": f"2001:db8::{visitor:x}"}  # a new visitor each time: the rate limit never applies
+    # A new visitor each time, in a /64 of its own (the limits count an IPv6 /64 as one address): never limited.
+    extra = {"REMOTE_ADDR": ipv6_visitor(visitor)}
     if encoding == "multipart":
         response = checker.client.post(path, data, **extra)
     else:
@@ -420,7 +425,7 @@ def test_csrf_is_enforced_and_random_tokens_and_bodies_are_refused_cleanly(targe
     @given(content_types, body, st.sampled_from(["none", "wrong", "own"]))
     def run(content_type, raw, token):
         client.cookies.clear()
-        extra = {"REMOTE_ADDR": f"2001:db8::{next(visitors):x}"}
+        extra = {"REMOTE_ADDR": ipv6_visitor(next(visitors))}
         if token != "none":
             checker.get(path)  # sets the CSRF cookie
             secret = client.cookies["csrftoken"].value if token == "own" else "x" * 32

@@ -110,3 +110,50 @@ def test_decomposed_text_is_stored_composed(write):
 
     run(write([article_record(10, title=unicodedata.normalize("NFD", "Công đoàn cơ sở"))]), "--publish")
     assert ArticlePage.objects.get(slug="bai-thu-nghiem-10").title == unicodedata.normalize("NFC", "Công đoàn cơ sở")
+
+
+def state(slug):
+    """What a re-import must leave as it was: the page row as saved, its revisions and its live revision."""
+    page = ArticlePage.objects.get(slug=slug)
+    return {
+        "revisions": list(page.revisions.values_list("pk", flat=True)),
+        "row": {
+            name: getattr(page, name)
+            for name in (
+                "title",
+                "latest_revision_id",
+                "live_revision_id",
+                "last_published_at",
+                "latest_revision_created_at",
+                "has_unpublished_changes",
+                "live",
+                "path",
+            )
+        },
+        "tags": sorted(page.tags.values_list("name", flat=True)),
+    }
+
+
+@pytest.mark.parametrize("publish", [True, False], ids=["published", "drafts"])
+def test_a_slug_repeated_in_one_file_is_reported_and_the_last_line_wins_once(write, publish):
+    path = write(
+        [
+            article_record(1, title="Bản thứ nhất của bài"),
+            article_record(2),
+            article_record(1, title="Bản giữa của bài"),
+            article_record(1, title="Bản cuối cùng của bài", tags=["Cuối"]),
+        ]
+    )
+    options = ["--publish"] if publish else []
+    out, err = run(path, *options)
+    message = "Dòng 1, 3, 4: cùng slug “bai-thu-nghiem-1”; chỉ dòng 4 (dòng cuối) được nhập."
+    assert message in err
+    assert "2 tạo mới" in out and "2 dòng trùng slug bỏ qua" in out
+    page = ArticlePage.objects.get(slug="bai-thu-nghiem-1")
+    assert page.get_latest_revision_as_object().title == "Bản cuối cùng của bài"
+    assert page.revisions.count() == 1
+    before = [state("bai-thu-nghiem-1"), state("bai-thu-nghiem-2")]
+    for _ in range(2):
+        out, err = run(path, *options)
+        assert "0 tạo mới, 0 cập nhật, 2 không đổi" in out and message in err
+        assert [state("bai-thu-nghiem-1"), state("bai-thu-nghiem-2")] == before

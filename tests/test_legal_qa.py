@@ -206,3 +206,10 @@ def test_the_site_search_shows_the_first_answers_and_counts_them_all(client, qa_
     box = page[page.index('class="search-answers"') :]
     assert box.count('id="cau-hoi-') == 0 and box.count("#cau-hoi-") == 3
     assert "Xem 4 câu hỏi đã trả lời" in box
+
+
+def test_a_line_break_in_the_askers_name_or_address_is_refused(client, qa_page):
+    for field, value in (("name", "Bình\r\nBcc: x@example.invalid"), ("email", "binh@example.invalid\nBcc: x@y.vn")):
+        response = client.post(qa_page.url, question_form(**{field: value}))
+        assert "không được có dấu xuống dòng" in content(response)
+    assert not LegalQuestion.objects.filter(asker_email__startswith="binh@").exists()

@@ -444,8 +444,8 @@ def test_a_new_translation_of_a_snippet_is_a_draft_until_an_approver_publishes_i
 def test_with_every_cache_on_a_draft_stays_out_and_a_publish_shows_at_once(
     settings, editor, approver, cited, seed_article
 ):
-    """Readers are served stored pages (delivery/page_cache.py) and stored parts (delivery/content_cache.py): an approval
-    changes the content version, so the next reader gets the published change; a draft changes nothing."""
+    """Readers are served stored pages (delivery/page_cache.py) and stored parts (delivery/content_cache.py): an
+    approval changes the content version, so the next reader gets the published change; a draft changes nothing."""
     settings.PAGE_CACHE_SECONDS = 60
     reader = Client(HTTP_USER_AGENT="Mozilla/5.0 (X11; Linux x86_64) Chrome/120.0")
     pages = [cited.get_absolute_url(), "/van-ban/", seed_article.url]

@@ -318,3 +318,97 @@ def test_the_weeks_most_read_start_on_monday_in_ho_chi_minh_city_time(client, se
     content = client.get("/").content.decode()
     most_read = content[content.index("Đọc nhiều trong tuần") :]
     assert last_week.title in most_read[: most_read.index("</ol>")]
+
+
+# Views that cannot be bought (docs/abuse-limits.md).
+
+
+def test_one_address_cannot_buy_views_by_changing_its_user_agent(seed_article, settings):
+    cap = settings.VISITS_MAX_VIEWS_PER_ADDRESS
+    for number in range(3 * cap):
+        response = reader(ip="203.0.113.80", user_agent=f"{BROWSER} Build/{number}").get(seed_article.url)
+        assert response.status_code == 200
+    assert counted(seed_article) == cap
+    assert RecentView.objects.count() == cap  # once spent, not even a visitor record is written
+    reader(ip="203.0.113.81").get(seed_article.url)  # another address
+    reader(ip="203.0.113.80").get("/")  # the same address, another page
+    assert counted(seed_article) == cap + 1
+    assert DailyPageViews.objects.exclude(page_id=seed_article.pk).get().views == 1
+
+
+def test_the_cap_is_per_day_and_keeps_no_address(seed_article, settings, monkeypatch):
+    from django.core.cache import cache
+
+    settings.VISITS_MAX_VIEWS_PER_ADDRESS = 2
+    start = datetime.datetime(2025, 11, 19, 10, 0, tzinfo=HANOI)
+    at(monkeypatch, start)
+    for number in range(5):
+        reader(ip="203.0.113.82", user_agent=f"{BROWSER} {number}").get(seed_article.url)
+    assert counted(seed_article) == 2
+    keys = [str(key) for key in cache._cache]
+    assert any("visits:cap:" in key for key in keys)
+    assert not any("203.0.113.82" in key for key in keys)
+    at(monkeypatch, start + datetime.timedelta(days=1))
+    for number in range(5):
+        reader(ip="203.0.113.82", user_agent=f"{BROWSER} {number}").get(seed_article.url)
+    assert counted(seed_article) == 4
+
+
+def test_the_cap_holds_for_pages_from_the_page_cache(seed_article, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.VISITS_MAX_VIEWS_PER_ADDRESS = 3
+    caches = [reader(ip="203.0.113.83", user_agent=f"{BROWSER} {n}").get(seed_article.url) for n in range(6)]
+    assert {response["X-Page-Cache"] for response in caches[1:]} == {"hit"}
+    assert counted(seed_article) == 3
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        {"HTTP_SEC_PURPOSE": "prefetch"},
+        {"HTTP_SEC_PURPOSE": "prefetch;prerender"},
+        {"HTTP_PURPOSE": "prefetch"},
+        {"HTTP_X_MOZ": "prefetch"},
+        {"HTTP_X_PURPOSE": "preview"},
+    ],
+)
+def test_prefetches_and_prerenders_are_served_but_not_counted(seed_article, header):
+    client = reader()
+    assert client.get(seed_article.url, **header).status_code == 200
+    assert counted(seed_article) == 0
+    client.get(seed_article.url)  # then opened for real
+    assert counted(seed_article) == 1
+
+
+@pytest.mark.parametrize(
+    "user_agent",
+    [
+        "Mediapartners-Google",
+        "Mozilla/5.0 (compatible; Google-InspectionTool/1.0)",
+        "Mozilla/5.0 (compatible; Qwantify/2.4w)",
+        "Feedly/1.0 (+http://www.feedly.com/fetcher.html; like FeedFetcher-Google)",
+        "WhatsApp/2.23.20.0",
+        "Mozilla/5.0 (compatible; Barkrowler/0.9)",
+    ],
+)
+def test_robots_of_the_maintained_list_are_not_counted(seed_article, user_agent):
+    assert reader(user_agent=user_agent).get(seed_article.url).status_code == 200
+    assert counted(seed_article) == 0
+
+
+@pytest.mark.parametrize(
+    "user_agent",
+    [
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) "
+        "Version/17.0 Mobile/15E148 Safari/604.1",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 "
+        "Safari/537.36 Edg/130.0",
+        "Mozilla/5.0 (Linux; U; Android 13; vi-vn; CPH2481) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 "
+        "Chrome/110 Mobile Safari/537.36 coc_coc_browser/119.0",
+        "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0 Mobile "
+        "Safari/537.36 Zalo android/12100",
+    ],
+)
+def test_readers_browsers_are_counted(seed_article, user_agent):
+    reader(user_agent=user_agent).get(seed_article.url)
+    assert counted(seed_article) == 1

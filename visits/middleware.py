@@ -3,7 +3,8 @@ import logging
 from django.db import DatabaseError
 from django.utils import timezone
 
-from visits.counting import client_ip, is_bot, record_view, visitor_hash
+from operations.client_address import client_ip, limited_address
+from visits.counting import address_hash, daily_salt, is_bot, record_view, visitor_hash
 
 logger = logging.getLogger(__name__)
 
@@ -24,8 +25,11 @@ class CountPageViewsMiddleware:
         page_id = response.get(PAGE_HEADER)
         if page_id and self.counts(request, response):
             user_agent = request.META.get("HTTP_USER_AGENT", "")
+            ip, day = client_ip(request), timezone.localdate()
             try:
-                record_view(int(page_id), visitor_hash(client_ip(request), user_agent, timezone.localdate()))
+                salt = daily_salt(day)
+                visitor, address = visitor_hash(ip, user_agent, day, salt), address_hash(limited_address(ip), day, salt)
+                record_view(int(page_id), visitor, address=address)
             except DatabaseError:  # reading must never fail because counting did
                 logger.exception("Could not count a view of page %s", page_id)
         return response
@@ -35,9 +39,23 @@ class CountPageViewsMiddleware:
         return (
             request.method == "GET"
             and response.status_code == 200
+            and not is_prefetch(request)
             and not is_bot(request.META.get("HTTP_USER_AGENT", ""))
             and not request.user.is_authenticated
         )
+
+
+# A page fetched or prerendered in advance ("Sec-Purpose: prefetch", "prefetch;prerender"; older browsers'
+# "Purpose: prefetch", Firefox's "X-Moz: prefetch", Chrome's "X-Purpose: preview") may never be seen. It is not
+# counted; the price is that a prefetched page the reader then opens from the browser's copy is not counted either
+# (there is no script on the page to count it).
+PREFETCH_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_MOZ", "HTTP_X_PURPOSE")
+
+
+def is_prefetch(request):
+    return any(
+        word in request.META.get(header, "").lower() for header in PREFETCH_HEADERS for word in ("prefetch", "preview")
+    )
 
 
 class CountedPageMixin:

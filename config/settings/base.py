@@ -1,5 +1,6 @@
 """Settings shared by every environment. Everything that differs between machines comes from the environment."""
 
+import ipaddress
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -25,6 +26,30 @@ def env_bool(name, default=False):
 
 def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def env_int(name, default, minimum=0):
+    value = os.environ.get(name, "")
+    try:
+        number = int(value) if value.strip() else default
+    except ValueError:
+        number = None
+    if number is None or number < minimum:
+        raise ImproperlyConfigured(f"{name} must be a whole number, at least {minimum}, got {value!r}")
+    return number
+
+
+def env_networks(name):
+    """A comma-separated list of IP addresses or networks (CIDR), checked at start-up."""
+    networks = env_list(name)
+    for network in networks:
+        try:
+            ipaddress.ip_network(network, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses or networks such as 10.0.0.2 or 10.0.0.0/24, got {network!r}"
+            ) from None
+    return networks
 
 
 DEBUG = env_bool("DEBUG", False)
@@ -141,9 +166,10 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# django-axes first: it refuses a locked-out login before the password is checked.
+# django-axes first (with an atomic count of attempts, editorial/login.py): it refuses a locked-out login before
+# the password is checked.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "editorial.login.AtomicAxesBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 
@@ -298,19 +324,38 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# The reader's address (operations/client_address.py, docs/abuse-limits.md), the same for login throttling, the
+# forms' limits and view counting. By default no proxy is trusted: the connection's address (REMOTE_ADDR), any
+# X-Forwarded-For ignored. Behind reverse proxies that append to X-Forwarded-For (nginx's
+# $proxy_add_x_forwarded_for): TRUSTED_PROXY_COUNT, how many stand in front of the application (1 for one nginx);
+# TRUSTED_PROXY_ADDRESSES, the addresses or networks the one next to the application connects from, so that a
+# request from anywhere else is taken as direct and its header ignored (given alone, it means one proxy).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+TRUSTED_PROXY_ADDRESSES = env_networks("TRUSTED_PROXY_ADDRESSES")
+if env_bool("VISITS_TRUST_X_FORWARDED_FOR", False) and not (TRUSTED_PROXY_COUNT or TRUSTED_PROXY_ADDRESSES):
+    # It trusted the left-most address, which any client writes. Left alone, it would now leave every reader
+    # counted as the proxy (and limited together with all the others): better not to start.
+    raise ImproperlyConfigured(
+        "VISITS_TRUST_X_FORWARDED_FOR is no longer read: behind one reverse proxy set TRUSTED_PROXY_COUNT=1 "
+        "(and TRUSTED_PROXY_ADDRESSES to its address), see docs/abuse-limits.md."
+    )
+
+# View counting (visits/counting.py): counted views of one page from one address a day at most, whatever user
+# agents it sends (0: no cap). People behind one address (an office, a mobile carrier's NAT) share it.
+VISITS_MAX_VIEWS_PER_ADDRESS = env_int("VISITS_MAX_VIEWS_PER_ADDRESS", 10)
+
 # Login throttling (django-axes): five wrong passwords for one account from one address lock that pair out for
 # 15 minutes, with a page in Vietnamese (editorial/lockout.py). Locking by address alone would lock a
-# whole newsroom behind one NAT; by account alone, anyone could lock an editor out. Behind a reverse proxy the
-# address comes from X-Forwarded-For exactly as for visit counting (VISITS_TRUST_X_FORWARDED_FOR).
+# whole newsroom behind one NAT; by account alone, anyone could lock an editor out. The address is the one above.
+# editorial/login.py also counts attempts atomically in the cache, so that concurrent guesses cannot all be
+# checked before the first failure is recorded.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "editorial.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "visits.counting.client_ip"
+AXES_CLIENT_IP_CALLABLE = "operations.client_address.client_ip"
 AXES_VERBOSE = False
-# Behind a reverse proxy that sets X-Forwarded-For, count visitors by that address instead of the proxy's.
-VISITS_TRUST_X_FORWARDED_FOR = env_bool("VISITS_TRUST_X_FORWARDED_FOR", False)
 
 
 def require_env(name):

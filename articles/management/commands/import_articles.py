@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from wagtail.models import Site
 
-from articles.importer import ArticleImporter, RecordError
+from articles.importer import ArticleImporter, RecordError, parse_record
 from articles.models import ArticleIndexPage
 
 
@@ -39,9 +39,39 @@ class Command(BaseCommand):
         failures = []
         numbered = [(number, line) for number, line in enumerate(lines, start=1) if line.strip()]
         progress = Progress(self.stderr, len(numbered), enabled=options["verbosity"] > 0)
-        for done, (number, line) in enumerate(numbered, start=1):
+
+        # Every line is read before any is saved: a slug on several lines is imported once, from its last line.
+        # Importing each in turn would save the article once per line, adding revisions that undo one another on
+        # every run of the same file.
+        records = []
+        for number, line in numbered:
             try:
-                counts[importer.import_line(line)] += 1
+                records.append((number, parse_record(line)))
+            except RecordError as error:
+                failures.append(number)
+                progress.message(_("Dòng %(line)s: %(error)s") % {"line": number, "error": error})
+        lines_of = {}
+        for number, record in records:
+            lines_of.setdefault(record.slug, []).append(number)
+        skipped = 0
+        for slug, numbers in lines_of.items():
+            if len(numbers) > 1:
+                skipped += len(numbers) - 1
+                progress.message(
+                    _("Dòng %(lines)s: cùng slug “%(slug)s”; chỉ dòng %(last)s (dòng cuối) được nhập.")
+                    % {"lines": ", ".join(str(number) for number in numbers), "slug": slug, "last": numbers[-1]}
+                )
+
+        done = len(failures)  # the lines that could not be read are done
+        if done:
+            progress.update(done)
+        for number, record in records:
+            done += 1
+            if lines_of[record.slug][-1] != number:
+                progress.update(done)
+                continue
+            try:
+                counts[importer.import_record(record)] += 1
             except RecordError as error:
                 failures.append(number)
                 progress.message(_("Dòng %(line)s: %(error)s") % {"line": number, "error": error})
@@ -53,10 +83,13 @@ class Command(BaseCommand):
                 )
             progress.update(done)
         progress.finish()
+        failures.sort()
 
         summary = _(
             "Đã đọc %(total)s bài: %(created)s tạo mới, %(updated)s cập nhật, %(unchanged)s không đổi, %(failed)s lỗi."
         ) % {"total": len(numbered), "failed": len(failures), **counts}
+        if skipped:
+            summary += " " + _("%(skipped)s dòng trùng slug bỏ qua.") % {"skipped": skipped}
         if failures:
             lines_text = ", ".join(str(number) for number in failures[:20])
             raise CommandError(f"{summary} " + _("Các dòng lỗi: %(lines)s.") % {"lines": lines_text})
