@@ -17,7 +17,6 @@ from contact.protection import SUBMISSIONS_PER_PERIOD
 from editorial.password_reset import RESETS_PER_ACCOUNT, RESETS_PER_ADDRESS
 from legal_qa.models import LegalQAPage, LegalQuestion, Topic
 from operations.limits import limit_key, take
-from tests.test_page_cache import redis_cache  # noqa: F401 - a fixture
 
 transactional = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 needs_postgresql = pytest.mark.skipif(
