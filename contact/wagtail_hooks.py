@@ -19,7 +19,7 @@ def submissions_only_for_those_who_handle_them(user, editable_forms):
 
 @hooks.register("register_admin_urls")
 def register_reader_messages_url():
-    from contact.views import ReaderMessagesIndexView
+    from editorial.reader_messages import ReaderMessagesIndexView
 
     return [path("reader-messages/", ReaderMessagesIndexView.as_view(), name="contact_reader_messages")]
 

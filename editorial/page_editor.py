@@ -6,9 +6,11 @@ from contextlib import contextmanager
 
 from django.contrib import messages
 from django.utils.translation import gettext as _
+from wagtail.admin.views.pages.create import CreateView
 
 from editorial import changes_requested, feedback
 from editorial.conflicts import ConflictCheckingEditView, ConflictCheckingPageViewSet
+from editorial.slugs import ascii_slug, unique_child_slug
 
 
 class _DiscardedMessages:
@@ -93,7 +95,26 @@ class EditorialEditView(ConflictCheckingEditView):
         super().add_save_confirmation_message()
 
 
+def with_slug_from_title(request, parent, page=None):
+    """A page posted without a slug (no JavaScript, or the field emptied) gets its title in ASCII, as the browser
+    would have written it: Wagtail's own fallback would drop "đ" (editorial/slugs.py)."""
+    if request.POST.get("slug", "").strip() or not request.POST.get("title", "").strip():
+        return
+    base = ascii_slug(request.POST["title"])
+    if base:
+        data = request.POST.copy()
+        data["slug"] = unique_child_slug(parent, base, page)
+        request.POST = data
+
+
+class EditorialCreateView(CreateView):
+    def post(self, request, *args, **kwargs):
+        with_slug_from_title(request, self.parent_page)
+        return super().post(request, *args, **kwargs)
+
+
 class EditorialPageViewSet(ConflictCheckingPageViewSet):
     """Replaces Wagtail's default page viewset (registered before it, with order -1) for every page type."""
 
+    add_view_class = EditorialCreateView
     edit_view_class = EditorialEditView
