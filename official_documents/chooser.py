@@ -58,7 +58,8 @@ class CitedDocumentsPanel(FieldPanel):
     class BoundPanel(FieldPanel.BoundPanel):
         def __init__(self, **kwargs):
             super().__init__(**kwargs)
-            field = self.form.fields.get(self.field_name)
+            # Bound without a form when comparing revisions: nothing to choose then.
+            field = self.form.fields.get(self.field_name) if self.form is not None else None
             if field is None or self.bound_field is None:
                 return
             locale_id = self.instance.locale_id or getattr(getattr(self.form, "parent_page", None), "locale_id", None)
