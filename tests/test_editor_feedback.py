@@ -144,3 +144,24 @@ def test_approving_a_scheduled_page_says_when_it_goes_live(named, editor, approv
     )
     when = timezone.localtime(go_live).strftime("%d/%m/%Y %H:%M")
     assert f"Đã duyệt “Tin hẹn giờ”; sẽ tự xuất bản lúc {when}. Đã báo Lan Nguyễn Thị." in messages_in(response)
+
+
+def test_the_snippet_editor_shows_a_request_for_changes_too(named, editor, approver, section, admin_user):
+    """Snippets in the workflow get the same banner: the snippet editor's template asks the same question of its
+    object. Here the object is a page sent back, rendered through that template's tag; and a snippet editor still
+    renders."""
+    from django.template import Context, Template
+
+    from official_documents.models import OfficialDocument
+
+    page, _ = submitted(editor, section)
+    reject(approver, page)
+    rendered = Template(
+        "{% load editorial_tags %}{% changes_requested_for object as changes_requested %}"
+        '{% include "editorial/changes_requested_banner.html" %}'
+    ).render(Context({"object": fresh(page)}))
+    assert COMMENT in rendered and "Minh Trần Văn" in rendered
+
+    document = OfficialDocument.objects.first()
+    response = login(admin_user).get(f"/admin/snippets/official_documents/officialdocument/edit/{document.pk}/")
+    assert response.status_code == 200 and "editorial-changes-requested" not in response.content.decode()
