@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.timezone import localtime, now
 from django.utils.translation import gettext as _
 from wagtail.admin.utils import get_latest_str, get_user_display_name
+from wagtail.models import WorkflowState
 
 current_request = ContextVar("editorial_current_request", default=None)
 
@@ -87,7 +88,8 @@ def action_message(task_state, action_name):
 
 def submitted_message(obj):
     """After "Gửi duyệt" (or resubmission): who will review it."""
-    state = obj.current_workflow_state
+    # Read afresh: the editor's page object may hold the workflow states prefetched before the submission.
+    state = WorkflowState.objects.for_instance(obj).active().select_related("current_task_state__task").first()
     task = state.current_task_state.task.specific if state and state.current_task_state else None
     if task is None:
         return _("Đã gửi duyệt “%(title)s”.") % {"title": title_of(obj)}
