@@ -22,3 +22,13 @@ def test_the_page_listing_shows_dates(editor, seed_article):
     assert timezone.localtime(edited).strftime("%d/%m/%Y %H:%M") in dates
     assert "năm trước" in html  # in the tooltip only
     assert not any("trước" in date for date in dates)
+
+
+def test_a_plain_date_is_shown_without_a_time():
+    """Some listings show a date, not a moment (an article's date, in the articles' listing)."""
+    from django.template.loader import render_to_string
+
+    html = render_to_string(
+        "wagtailadmin/shared/human_readable_date.html", {"date": datetime.date(2025, 11, 20), "placement": "top"}
+    )
+    assert re.search(r">\s*20/11/2025\s*</time>", html)
