@@ -20,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from articles.blocks import ArticleBodyBlock
 from delivery.content_cache import ViewRestrictionsFromCache, cached, public_q
 from home.translatable import PAGE_FIELDS
+from official_documents.chooser import CitedDocumentsPanel
 from official_documents.models import in_locale
 from search.text import fold
 from visits.middleware import CountedPageMixin
@@ -145,7 +146,7 @@ class ArticlePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         ),
         FieldPanel("feature_image"),
         FieldPanel("tags"),
-        FieldPanel("documents"),
+        CitedDocumentsPanel("documents"),
         FieldPanel("campaign"),
     ]
     # wagtail-localize: the text is translated (the body block by block: paragraphs, headings, quotes, captions,

@@ -18,6 +18,7 @@ from articles.models import published_articles
 from campaigns.blocks import CampaignYearsBlock
 from delivery.content_cache import ViewRestrictionsFromCache
 from home.translatable import PAGE_FIELDS
+from official_documents.chooser import CitedDocumentsPanel
 from official_documents.models import in_locale
 from visits.middleware import CountedPageMixin
 
@@ -69,7 +70,7 @@ class CampaignPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year")], heading=_("Giai đoạn")),
-        FieldPanel("legal_basis"),
+        CitedDocumentsPanel("legal_basis"),
         FieldPanel("summary"),
         FieldPanel("years"),
     ]

@@ -12,11 +12,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from contact.forms import ContactForm
+from contact.personal_data import PersonalDataSubmissionsPanel
 from contact.protection import HONEYPOT_FIELD, give_back_submission, rate_limit_message, take_submission
 from home.translatable import PAGE_FIELDS
 from visits.middleware import CountedPageMixin
@@ -35,7 +35,7 @@ class ContactPage(CountedPageMixin, AbstractEmailForm):
     )
 
     content_panels = AbstractEmailForm.content_panels + [
-        FormSubmissionsPanel(),
+        PersonalDataSubmissionsPanel(),
         FieldPanel("intro"),
         FieldPanel("contact_details"),
         FieldPanel("thank_you_text"),
@@ -66,6 +66,13 @@ class ContactPage(CountedPageMixin, AbstractEmailForm):
 
     def get_form_class(self):
         return ContactForm
+
+    def get_submissions_list_view_class(self):
+        # Readers' messages are personal data: exported without formulas (contact/personal_data.py). Imported
+        # here: Wagtail's admin views cannot be imported while models load.
+        from contact.views import SafeSubmissionsListView
+
+        return SafeSubmissionsListView
 
     def get_data_fields(self):
         form = ContactForm()

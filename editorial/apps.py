@@ -9,5 +9,7 @@ class EditorialConfig(AppConfig):
     def ready(self):
         import editorial.login  # noqa: F401 - connects login_succeeded, which resets the attempts' count
         from editorial import privacy
+        from editorial.slugs import use_ascii_slugs
 
         privacy.connect_signals()
+        use_ascii_slugs()

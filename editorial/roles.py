@@ -2,6 +2,9 @@
 
 EDITORS = "Biên tập viên"
 APPROVERS = "Người duyệt"
+# Those who handle what readers send (contact messages, legal questions and their askers' details), Decree
+# 13/2023/ND-CP: nobody else but administrators sees them (docs/workflow.md).
+READER_MESSAGES = "Tiếp nhận ý kiến bạn đọc"
 WORKFLOW = "Duyệt tin bài"
 APPROVAL_TASK = "Người duyệt phê duyệt"
 
@@ -32,4 +35,12 @@ EDITOR_COLLECTION_PERMISSIONS = [
 APPROVER_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS + [
     ("wagtailimages", "image", "delete_image"),
     ("wagtaildocs", "document", "delete_document"),
+]
+
+READER_MESSAGES_PERMISSIONS = [
+    ("wagtailadmin", "admin", "access_admin"),
+    ("legal_qa", "legalquestion", "add_legalquestion"),
+    ("legal_qa", "legalquestion", "change_legalquestion"),
+    ("legal_qa", "legalquestion", "view_legalquestion"),
+    ("legal_qa", "legalquestion", "delete_legalquestion"),
 ]

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.widgets.button import Button
-from wagtail.models import Page, WorkflowState
+from wagtail.models import DraftStateMixin, Page, WorkflowState
 from wagtail_localize.models import Translation
 from wagtail_localize.views import update_translations
 
@@ -118,6 +118,11 @@ class UpdateTranslationsView(update_translations.UpdateTranslationsView):
                 target = translation.get_target_instance()
             except ObjectDoesNotExist:  # created by the sync, as a draft
                 continue
-            if isinstance(target, Page) and not target.permissions_for_user(user).can_publish():
-                return False
+            if isinstance(target, Page):
+                if not target.permissions_for_user(user).can_publish():
+                    return False
+            elif isinstance(target, DraftStateMixin):  # a snippet with drafts: publishing it needs its permission
+                meta = target._meta
+                if not user.has_perm(f"{meta.app_label}.publish_{meta.model_name}"):
+                    return False
         return True

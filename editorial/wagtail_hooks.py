@@ -38,8 +38,39 @@ hooks.register("register_page_header_buttons", translations.submit_translation_b
 
 
 @hooks.register("register_admin_viewset")
-def register_conflict_checking_page_views():
-    """Every page type's editor refuses a save based on an outdated revision (editorial/conflicts.py)."""
-    from editorial.conflicts import ConflictCheckingPageViewSet
+def register_editorial_page_views():
+    """Every page type's editor refuses a save based on an outdated revision (editorial/conflicts.py) and shows
+    the approver's request for changes (editorial/page_editor.py)."""
+    from editorial.page_editor import EditorialPageViewSet
 
-    return ConflictCheckingPageViewSet()
+    return EditorialPageViewSet()
+
+
+@hooks.register("construct_page_action_menu")
+def one_way_to_publish_in_moderation(menu_items, request, context):
+    """While a page is in moderation, approving it is the way to publish it: "Duyệt và xuất bản" is the main
+    button for those who may approve, and the plain "Xuất bản" (which would skip the approval and, for the
+    submitter, separation of duties) is not offered. "Khởi động lại quy trình duyệt" is dropped when the workflow
+    has a single step: it would do exactly what "Gửi duyệt lại" does."""
+    page = context.get("page")
+    state = page.current_workflow_state if page is not None and page.pk else None
+    if state is None:
+        return
+    single_step = len(state.workflow.tasks) <= 1
+    kept = [
+        item
+        for item in menu_items
+        if not (item.name == "action-restart-workflow" and single_step)
+        and not (item.name == "action-publish" and state.status == state.STATUS_IN_PROGRESS)
+    ]
+    approve = [item for item in kept if item.name == "approve" and not getattr(item, "launch_modal", True)]
+    menu_items[:] = approve + [item for item in kept if item not in approve]
+
+
+@hooks.register("construct_homepage_panels")
+def changes_requested_on_the_dashboard(request, panels):
+    from editorial.changes_requested import ChangesRequestedPanel, for_user
+
+    items = for_user(request.user)
+    if items:
+        panels.append(ChangesRequestedPanel(items))

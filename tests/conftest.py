@@ -65,6 +65,13 @@ def approver(django_user_model):
     return user_in(django_user_model, "approver", APPROVERS)
 
 
+@pytest.fixture
+def reader_messages_handler(django_user_model):
+    from editorial.roles import READER_MESSAGES
+
+    return user_in(django_user_model, "handler", READER_MESSAGES)
+
+
 @pytest.fixture(autouse=True)
 def steady_statistics_box(monkeypatch):
     """The statistics box is cached for 5 seconds. On a loaded machine that can run out between a test's warm-up

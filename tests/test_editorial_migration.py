@@ -6,6 +6,7 @@ import importlib
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.db import connection
 from wagtail.models import (
     GroupApprovalTask,
     GroupCollectionPermission,
@@ -16,6 +17,7 @@ from wagtail.models import (
 )
 
 from editorial import roles
+from editorial.models import IndependentApprovalTask
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +74,11 @@ def newsroom():
             (workflow.name, workflow.active, [task.name for task in workflow.tasks])
             for workflow in Workflow.objects.all()
         ),
-        "approvers": sorted(GroupApprovalTask.objects.values_list("name", "groups__name")),
+        # Whichever type (0004 changes it): this migration is responsible for who approves.
+        "approvers": sorted(
+            [*GroupApprovalTask.objects.values_list("name", "groups__name")]
+            + [*IndependentApprovalTask.objects.values_list("name", "groups__name")]
+        ),
         "site-wide workflow": sorted(WorkflowPage.objects.values_list("page__depth", "workflow__name")),
     }
 
@@ -98,3 +104,19 @@ def test_it_rolls_back_to_wagtails_defaults_and_forward_again():
     assert removed["site-wide workflow"] == [(1, "Moderators approval")]
     migration.create_roles(apps, None)
     assert newsroom() == before
+
+
+def test_the_workflow_moves_to_the_independent_approval_step_and_back():
+    """0004 changes the type of the existing step in place: same task, same groups, pages in moderation keep it."""
+    retyping = importlib.import_module("editorial.migrations.0004_workflow_uses_independent_approval")
+    workflow = Workflow.objects.get(name=roles.WORKFLOW)
+    [task] = workflow.tasks
+    assert isinstance(task.specific, IndependentApprovalTask)
+    retyping.backwards(apps, connection.schema_editor())
+    [task] = Workflow.objects.get(name=roles.WORKFLOW).tasks
+    assert type(task.specific) is GroupApprovalTask
+    assert [group.name for group in task.specific.groups.all()] == [roles.APPROVERS]
+    retyping.forwards(apps, connection.schema_editor())
+    [again] = Workflow.objects.get(name=roles.WORKFLOW).tasks
+    assert again.pk == task.pk and isinstance(again.specific, IndependentApprovalTask)
+    assert [group.name for group in again.specific.groups.all()] == [roles.APPROVERS]

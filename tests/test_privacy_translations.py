@@ -95,3 +95,17 @@ def test_the_admin_privacy_form_restricts_both_languages(admin_client, seed_arti
     )
     assert response.status_code == 200, response.content[:500]
     assert PageViewRestriction.objects.filter(page=english_article, restriction_type="login").exists()
+
+
+def test_the_migration_restricts_translations_of_pages_restricted_before(client, seed_article, english_article):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("editorial.migrations.0006_restrictions_follow_translations")
+    # Made as before this release: bulk_create sends no signal, so nothing is mirrored.
+    PageViewRestriction.objects.bulk_create([PageViewRestriction(page=seed_article, restriction_type="login")])
+    assert not PageViewRestriction.objects.filter(page=english_article).exists()
+    migration.mirror_existing_restrictions(apps, None)
+    assert PageViewRestriction.objects.filter(page=english_article, restriction_type="login").exists()
+    assert client.get(english_article.url).status_code == 302

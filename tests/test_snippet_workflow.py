@@ -521,11 +521,6 @@ def test_documents_new_to_an_import_are_published_with_its_articles_only(tmp_pat
     assert ("55/KH-LĐLĐ" in text(Client().get("/van-ban/"))) is live
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="editorial/translations.py offers 'Publish immediately' to editors for snippets (patch in the issue 17 "
-    "snippets report); remove this marker with the patch",
-)
 def test_editors_cannot_publish_snippet_translations_by_syncing(editor, approver, cited, english):
     import datetime
 

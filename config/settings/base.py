@@ -129,6 +129,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Lends the request to the approval step, which says what each workflow action did (editorial/feedback.py).
+    "editorial.feedback.CurrentRequestMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, as django-axes requires: turns a locked-out login attempt into its response.
@@ -356,6 +358,20 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "editorial.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "operations.client_address.client_ip"
 AXES_VERBOSE = False
+
+# Separation of duties (docs/workflow.md): nobody approves what they submitted themselves, unless a one-person
+# office turns this on.
+EDITORIAL_ALLOW_SELF_APPROVAL = env_bool("EDITORIAL_ALLOW_SELF_APPROVAL", False)
+# Personal data that readers send (contact messages, legal questions' askers), Decree 13/2023/ND-CP: kept this
+# many days, then deleted or anonymised by `manage.py purge_personal_data` (docs/workflow.md).
+_retention = os.environ.get("PERSONAL_DATA_RETENTION_DAYS", "") or "365"
+if not (_retention.isascii() and _retention.isdigit() and int(_retention) >= 1):
+    raise ImproperlyConfigured(
+        f"PERSONAL_DATA_RETENTION_DAYS must be a whole number of days, at least 1: {_retention!r}"
+    )
+PERSONAL_DATA_RETENTION_DAYS = int(_retention)
+# New pages get ASCII addresses ("Công đoàn tỉnh" -> cong-doan-tinh), never percent-encoded ones when shared.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 
 def require_env(name):

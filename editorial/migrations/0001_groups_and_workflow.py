@@ -28,6 +28,7 @@ def create_roles(apps, schema_editor):
     WorkflowTask = apps.get_model("wagtailcore.WorkflowTask")
     WorkflowPage = apps.get_model("wagtailcore.WorkflowPage")
     GroupApprovalTask = apps.get_model("wagtailcore.GroupApprovalTask")
+    Task = apps.get_model("wagtailcore.Task")
 
     root = Page.objects.get(depth=1)
     home = Page.objects.filter(depth=2, content_type__app_label="home").order_by("path").first()
@@ -57,10 +58,11 @@ def create_roles(apps, schema_editor):
         groups[name] = group
 
     task_type, _ = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
-    task = GroupApprovalTask.objects.filter(name=roles.APPROVAL_TASK).first()
+    # Any type: 0004 turns this task into an IndependentApprovalTask, and a re-run must find it, not add another.
+    task = Task.objects.filter(name=roles.APPROVAL_TASK).first()
     if task is None:
         task = GroupApprovalTask.objects.create(name=roles.APPROVAL_TASK, content_type=task_type, active=True)
-    task.groups.add(groups[roles.APPROVERS])
+        task.groups.add(groups[roles.APPROVERS])
     workflow, _ = Workflow.objects.get_or_create(name=roles.WORKFLOW, defaults={"active": True})
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     # The whole site: Wagtail's default "Moderators approval" workflow is replaced at the root.
@@ -71,11 +73,10 @@ def remove_roles(apps, schema_editor):
     Group = apps.get_model("auth.Group")
     Workflow = apps.get_model("wagtailcore.Workflow")
     WorkflowPage = apps.get_model("wagtailcore.WorkflowPage")
-    GroupApprovalTask = apps.get_model("wagtailcore.GroupApprovalTask")
     Page = apps.get_model("wagtailcore.Page")
 
     Workflow.objects.filter(name=roles.WORKFLOW).delete()
-    GroupApprovalTask.objects.filter(name=roles.APPROVAL_TASK).delete()
+    apps.get_model("wagtailcore.Task").objects.filter(name=roles.APPROVAL_TASK).delete()  # whatever its type
     Group.objects.filter(name__in=[roles.EDITORS, roles.APPROVERS]).delete()
     default = Workflow.objects.filter(name="Moderators approval").first()
     if default is not None:

@@ -40,6 +40,9 @@ DEV_ACCOUNTS = [
     ("admin", "admin-demo-2025", None),
     ("bientapvien", "bientap-demo-2025", roles.EDITORS),
     ("nguoiduyet", "duyet-demo-2025", roles.APPROVERS),
+    # A second approver: nobody approves their own submission (docs/workflow.md).
+    ("nguoiduyet2", "duyet2-demo-2025", roles.APPROVERS),
+    ("tiepnhan", "tiepnhan-demo-2025", roles.READER_MESSAGES),
 ]
 
 
