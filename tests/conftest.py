@@ -39,6 +39,18 @@ def campaign(db):
 
 
 @pytest.fixture
+def english(db):
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="en")
+
+
+@pytest.fixture
+def english_article(seed_article, english):
+    return seed_article.get_translation(english)
+
+
+@pytest.fixture
 def section(db):
     return ArticleIndexPage.objects.get(slug="tin-hoat-dong")
 

@@ -452,16 +452,22 @@ def test_readers_get_from_warm_caches_what_a_fresh_render_gives(settings, reques
         if connection.vendor != "postgresql":
             pytest.skip("Redis is production's cache, tested with PostgreSQL (DATABASE_URL=postgres://...)")
         request.getfixturevalue("redis_cache")
+    run_machine(EditorialActions, settings, examples=3, steps=12)
+
+
+def run_machine(machine, settings, examples, steps, **options):
+    """Every cache on, as in production; FUZZ_SCALE times more examples and steps."""
     for name, value in CACHES_ON.items():
         setattr(settings, name, value)
     run_state_machine_as_test(
-        EditorialActions,
+        machine,
         settings=hypothesis_settings(
-            max_examples=3 * SCALE,
-            stateful_step_count=12 * SCALE,
+            max_examples=examples * SCALE,
+            stateful_step_count=steps * SCALE,
             deadline=None,
             suppress_health_check=list(HealthCheck),
             database=None,
+            **options,
         ),
     )
 
@@ -537,20 +543,9 @@ def second_server(redis_cache, settings):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_second_process_sharing_redis_shows_readers_what_a_fresh_render_gives(settings, second_server):
-    for name, value in CACHES_ON.items():
-        setattr(settings, name, value)
     TwoProcesses.server = second_server
-    run_state_machine_as_test(
-        TwoProcesses,
-        settings=hypothesis_settings(
-            max_examples=1 * SCALE,
-            stateful_step_count=8 * SCALE,
-            deadline=None,
-            suppress_health_check=list(HealthCheck),
-            database=None,
-            phases=[Phase.explicit, Phase.generate],  # the state is committed: no shrinking by replays
-        ),
-    )
+    # The state is committed: no shrinking, which would replay steps on it.
+    run_machine(TwoProcesses, settings, examples=1, steps=8, phases=[Phase.explicit, Phase.generate])
 
 
 @pytest.mark.django_db

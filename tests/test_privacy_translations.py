@@ -5,21 +5,11 @@ public."""
 
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def english():
-    return Locale.objects.get(language_code="en")
-
-
-@pytest.fixture
-def english_article(seed_article, english):
-    return seed_article.get_translation(english)
 
 
 def is_public(client, page):

@@ -392,11 +392,6 @@ def test_json_of_extra_data_is_accepted_by_the_edit_views_workflow_buttons(edito
 # Translations (wagtail-localize)
 
 
-@pytest.fixture
-def english():
-    return Locale.objects.get(language_code="en")
-
-
 def english_translation_of(document, english):
     from wagtail_localize.models import Translation
 

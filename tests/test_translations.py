@@ -13,7 +13,7 @@ from django.conf import settings
 from django.test import Client
 from django.utils.html import escape
 from django.utils.translation.template import templatize
-from wagtail.models import Locale, Page, WorkflowState
+from wagtail.models import Page, WorkflowState
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
 from articles.models import ArticleIndexPage, ArticlePage
@@ -26,16 +26,6 @@ pytestmark = pytest.mark.django_db
 
 ENGLISH_ARTICLE_SLUG = "stepping-up-studying-and-following-uncle-ho-2021-2025"
 PO_FILE = Path(settings.BASE_DIR) / "site" / "locale" / "en" / "LC_MESSAGES" / "django.po"
-
-
-@pytest.fixture
-def english():
-    return Locale.objects.get(language_code="en")
-
-
-@pytest.fixture
-def english_article(seed_article, english):
-    return seed_article.get_translation(english)
 
 
 @pytest.fixture
