@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.text import Truncator
@@ -81,7 +81,7 @@ class ArticleIndexPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         instead of Wagtail's two (the page, then its specific type)."""
         if path_components:
             try:
-                article = ArticlePage.objects.child_of(self).get(slug=path_components[0])
+                article = ArticlePage.serving_queryset().child_of(self).get(slug=path_components[0])
             except ArticlePage.DoesNotExist:
                 return super().route(request, path_components)
             article._cached_parent_obj = self  # as Wagtail does: get_parent() costs no query
@@ -183,6 +183,12 @@ class ArticlePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         # and the query stops after the few shown, instead of sorting every article.
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="article_newest_first")]
 
+    @classmethod
+    def serving_queryset(cls):
+        """How an article is loaded to be served (home/models.py, HomePage.route): with its photo and its campaign
+        (title and address, not its plan), which every article page shows, in the same query."""
+        return cls.objects.select_related("feature_image", "campaign").defer("campaign__years", "campaign__summary")
+
     @property
     def byline(self):
         """ "Tiến Sỹ - LĐLĐ tỉnh", as the portal signs its articles."""
@@ -246,8 +252,16 @@ class ArticlePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
 
         def compute():
             siblings = published_articles(self.locale_id).filter(path__startswith=section_path, depth=self.depth)
-            older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)).first()
-            newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)).last()
+            older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk))[:1]
+            newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)).reverse()[:1]
+            # Both in one query: each neighbour's id found by a subquery (the date index), then the two read.
+            found = siblings.filter(Q(pk=Subquery(older.values("pk"))) | Q(pk=Subquery(newer.values("pk"))))
+            older = newer = None
+            for article in found:
+                if (article.date, article.pk) < (self.date, self.pk):
+                    older = article
+                else:
+                    newer = article
             return {
                 name: {"title": article.title, "url": article.url} if article else None
                 for name, article in (("previous", older), ("next", newer))
@@ -283,7 +297,7 @@ class ArticlePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
             return None
 
         def compute():
-            campaign = live_translation(Page.objects.get(pk=self.campaign_id), self.locale_id)
+            campaign = live_translation(self.campaign, self.locale_id)  # loaded with the article when served
             return {"title": campaign.title, "url": campaign.url}
 
         return cached("campaign-link", self.campaign_id, self.locale_id, compute=compute)
@@ -300,24 +314,36 @@ class ArticlePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
 
         def compute():
             articles = published_articles(self.locale_id).exclude(pk=self.pk)
-            ids = []
+            related = []
             if tag_ids:
-                ids = list(
+                same_section = Case(
+                    When(path__startswith=section_path, depth=self.depth, then=Value(1)),
+                    default=Value(0),
+                    output_field=IntegerField(),
+                )
+                order = ("-shared_tags", "-same_section", "-date", "-pk")
+                ranked = (
                     articles.filter(tagged_items__tag__in=tag_ids)
                     .values("pk")
-                    .annotate(
-                        shared_tags=Count("tagged_items__tag", distinct=True),
-                        same_section=Case(
-                            When(path__startswith=section_path, depth=self.depth, then=Value(1)),
-                            default=Value(0),
-                            output_field=IntegerField(),
-                        ),
-                    )
-                    .order_by("-shared_tags", "-same_section", "-date", "-pk")
-                    .values_list("pk", flat=True)[:limit]
+                    .annotate(shared_tags=Count("tagged_items__tag", distinct=True), same_section=same_section)
+                    .order_by(*order)
+                    .values("pk")[:limit]
                 )
-            found = articles.in_bulk(ids)
-            related = [found[pk] for pk in ids if pk in found]
+                # The articles themselves in the same query: the ranking above is a subquery, and each of the few
+                # articles it keeps counts its shared tags again to be put in that order.
+                shared_tags = (
+                    ArticlePageTag.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
+                    .order_by()
+                    .values("content_object")
+                    .annotate(count=Count("tag", distinct=True))
+                    .values("count")
+                )
+                related = list(
+                    articles.filter(pk__in=ranked)
+                    .annotate(shared_tags=Subquery(shared_tags), same_section=same_section)
+                    .order_by(*order)
+                )
+            ids = [article.pk for article in related]
             if len(related) < limit:  # every article sharing a tag is in already
                 in_section = articles.filter(path__startswith=section_path, depth=self.depth).exclude(pk__in=ids)
                 related += list(in_section[: limit - len(related)])

@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.utils import timezone
@@ -57,6 +58,35 @@ class HomePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
     class Meta:
         verbose_name = _("trang chủ")
         verbose_name_plural = _("trang chủ")
+
+    def route(self, request, path_components):
+        """The page an address asks for, found by its whole path at once: the page (by its slug, indexed, and its
+        URL path) and then its own type, two queries whatever its depth, where Wagtail asks two per level (each
+        level's child, then its type). What Wagtail's walk would find: a page's URL path is its ancestors' slugs,
+        pages between need not be live, and the page found routes its own last step (a page that is not live
+        answers 404). An address that is not a page's path (a page routing arguments itself, a typo) is walked as
+        Wagtail does."""
+        if not path_components:
+            return super().route(request, path_components)
+        found = (
+            Page.objects.filter(
+                slug=path_components[-1],
+                depth=self.depth + len(path_components),
+                url_path=self.url_path + "/".join(path_components) + "/",
+            )
+            .values_list("pk", "content_type_id")
+            .first()
+        )
+        model = ContentType.objects.get_for_id(found[1]).model_class() if found else None
+        if model is None or not issubclass(model, Page):
+            return super().route(request, path_components)
+        # A page type may load what it always shows with itself (an article: its photo and campaign).
+        queryset = model.serving_queryset() if hasattr(model, "serving_queryset") else model.objects.all()
+        try:
+            page = queryset.get(pk=found[0])
+        except model.DoesNotExist:  # deleted meanwhile
+            return super().route(request, path_components)
+        return page.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
