@@ -22,7 +22,7 @@ class LatestArticlesFeed(Feed):
         site = Site.find_for_request(request)
         if site is None:
             raise Http404
-        locale = active_locale()
+        locale = active_locale(request)
         home = site.root_page.get_translation_or_none(locale) or site.root_page
         return {"site": site, "page": home, "locale": locale}
 

@@ -1,7 +1,19 @@
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    ExpressionWrapper,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.text import Truncator
@@ -82,7 +94,7 @@ class ArticleIndexPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         instead of Wagtail's two (the page, then its specific type)."""
         if path_components:
             try:
-                article = ArticlePage.objects.child_of(self).get(slug=path_components[0])
+                article = ArticlePage.serving_queryset().child_of(self).get(slug=path_components[0])
             except ArticlePage.DoesNotExist:
                 return super().route(request, path_components)
             article._cached_parent_obj = self  # as Wagtail does: get_parent() costs no query
@@ -184,6 +196,12 @@ class ArticlePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         # and the query stops after the few shown, instead of sorting every article.
         indexes = [models.Index(fields=["-date", "-page_ptr"], name="article_newest_first")]
 
+    @classmethod
+    def serving_queryset(cls):
+        """How an article is loaded to be served (home/models.py, HomePage.route): with its photo and its campaign
+        (title and address, not its plan), which every article page shows, in the same query."""
+        return cls.objects.select_related("feature_image", "campaign").defer("campaign__years", "campaign__summary")
+
     @property
     def byline(self):
         """ "Tiến Sỹ - LĐLĐ tỉnh", as the portal signs its articles."""
@@ -239,24 +257,6 @@ class ArticlePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
                 return block.id if position < 3 else None
         return None
 
-    def adjacent_articles(self):
-        """The previous (older) and next (newer) article of the same section, by date, cached with the site's
-        content so that reading an article costs no query for them. None in previews of new pages."""
-        if self.pk is None or not self.path:
-            return {}
-        section_path = self.path[: -self.steplen]
-
-        def compute():
-            siblings = published_articles(self.locale_id).filter(path__startswith=section_path, depth=self.depth)
-            older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)).first()
-            newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)).last()
-            return {
-                name: {"title": article.title, "url": article.url} if article else None
-                for name, article in (("previous", older), ("next", newer))
-            }
-
-        return cached("adjacent-articles", self.pk, compute=compute)
-
     def structured_data(self, url, image_url=None):
         """schema.org NewsArticle, the fields search engines require for news: headline, dates, author, image."""
         data = {
@@ -285,47 +285,82 @@ class ArticlePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
             return None
 
         def compute():
-            campaign = live_translation(Page.objects.get(pk=self.campaign_id), self.locale_id)
+            campaign = live_translation(self.campaign, self.locale_id)  # loaded with the article when served
             return {"title": campaign.title, "url": campaign.url}
 
         return cached("campaign-link", self.campaign_id, self.locale_id, compute=compute)
 
-    def related_articles(self, tags, limit=4):
-        """Articles sharing the most tags, then those of the same section, newest first: title, URL and date, cached
-        with the site's content. Only the articles sharing a tag are grouped, by id alone; the newest of the
-        section are asked for only when fewer than `limit` share one (with 10,000 articles, grouping every article
-        of the section with the others took 50 ms)."""
+    def articles_around(self, tags, limit=4):
+        """{"adjacent": the previous (older) and next (newer) article of the same section, by date; "related":
+        articles sharing the most tags, then those of the same section, newest first}: titles, URLs and dates,
+        cached with the site's content, in one query. Each neighbour is found by a subquery reading the date index;
+        only the articles sharing a tag are grouped, by id alone, in a subquery keeping `limit` (with 10,000
+        articles, grouping every article of the section with the others took 50 ms); the newest of the section
+        are asked for only when fewer than `limit` share one. Empty in previews of new pages."""
         if self.pk is None or not self.path:
-            return []
+            return {"adjacent": {}, "related": []}
         section_path = self.path[: -self.steplen]
         tag_ids = sorted(tag.pk for tag in tags)
 
         def compute():
-            articles = published_articles(self.locale_id).exclude(pk=self.pk)
-            ids = []
+            articles = published_articles(self.locale_id)
+            siblings = articles.filter(path__startswith=section_path, depth=self.depth)
+            older = siblings.filter(Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk))[:1]
+            newer = siblings.filter(Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)).reverse()[:1]
+            is_older, is_newer = Q(pk=Subquery(older.values("pk"))), Q(pk=Subquery(newer.values("pk")))
+            same_section = Case(
+                When(path__startswith=section_path, depth=self.depth, then=Value(1)),
+                default=Value(0),
+                output_field=IntegerField(),
+            )
+            order = ("-shared_tags", "-same_section", "-date", "-pk")
+            wanted, flags = is_older | is_newer, {}
             if tag_ids:
-                ids = list(
-                    articles.filter(tagged_items__tag__in=tag_ids)
+                ranked = (
+                    articles.exclude(pk=self.pk)
+                    .filter(tagged_items__tag__in=tag_ids)
                     .values("pk")
-                    .annotate(
-                        shared_tags=Count("tagged_items__tag", distinct=True),
-                        same_section=Case(
-                            When(path__startswith=section_path, depth=self.depth, then=Value(1)),
-                            default=Value(0),
-                            output_field=IntegerField(),
-                        ),
-                    )
-                    .order_by("-shared_tags", "-same_section", "-date", "-pk")
-                    .values_list("pk", flat=True)[:limit]
+                    .annotate(shared_tags=Count("tagged_items__tag", distinct=True), same_section=same_section)
+                    .order_by(*order)
+                    .values("pk")[:limit]
                 )
-            found = articles.in_bulk(ids)
-            related = [found[pk] for pk in ids if pk in found]
+                is_related = Q(pk__in=ranked)
+                wanted |= is_related
+                # Each of the few articles kept counts its shared tags again, to be put in the ranking's order.
+                flags["shared_tags"] = Subquery(
+                    ArticlePageTag.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
+                    .order_by()
+                    .values("content_object")
+                    .annotate(count=Count("tag", distinct=True))
+                    .values("count")
+                )
+                flags["is_related"] = ExpressionWrapper(is_related, output_field=BooleanField())
+            found = list(
+                articles.filter(wanted).annotate(
+                    is_older=ExpressionWrapper(is_older, output_field=BooleanField()),
+                    is_newer=ExpressionWrapper(is_newer, output_field=BooleanField()),
+                    same_section=same_section,
+                    **flags,
+                )
+            )
+            adjacent = {
+                name: next(({"title": a.title, "url": a.url} for a in found if getattr(a, flag)), None)
+                for name, flag in (("previous", "is_older"), ("next", "is_newer"))
+            }
+            related = sorted(
+                (article for article in found if getattr(article, "is_related", False)),
+                key=lambda article: (article.shared_tags or 0, article.same_section, article.date, article.pk),
+                reverse=True,
+            )
             if len(related) < limit:  # every article sharing a tag is in already
-                in_section = articles.filter(path__startswith=section_path, depth=self.depth).exclude(pk__in=ids)
+                in_section = siblings.exclude(pk__in=[self.pk, *(article.pk for article in related)])
                 related += list(in_section[: limit - len(related)])
-            return [{"title": article.title, "url": article.url, "date": article.date} for article in related]
+            return {
+                "adjacent": adjacent,
+                "related": [{"title": a.title, "url": a.url, "date": a.date} for a in related],
+            }
 
-        return cached("related-articles", self.pk, self.path, *tag_ids, compute=compute)
+        return cached("articles-around", self.pk, self.path, *tag_ids, compute=compute)
 
     def cited_documents(self):
         """The official documents the article cites, in its language where translated (rendered with the
@@ -336,8 +371,9 @@ class ArticlePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         context = super().get_context(request, *args, **kwargs)
         # Its tags change only when it is republished, which changes the content version.
         context["tags"] = tags = cached("article-tags", self.pk, compute=lambda: list(self.tags.all()))
-        context["related_articles"] = self.related_articles(tags)
+        around = self.articles_around(tags)
+        context["related_articles"] = around["related"]
         context["views"] = page_views(self)
-        context["adjacent"] = self.adjacent_articles()
+        context["adjacent"] = around["adjacent"]
         context["campaign"] = self.campaign_link()
         return context

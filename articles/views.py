@@ -13,6 +13,8 @@ def tag_page(request, slug):
     if "\x00" in slug:  # no tag has one, and PostgreSQL refuses a NUL in a query (a 500)
         raise Http404
     tag = get_object_or_404(Tag, slug=slug)
-    articles = published_articles(active_locale().pk).filter(tagged_items__tag=tag).prefetch_related(card_images())
+    articles = (
+        published_articles(active_locale(request).pk).filter(tagged_items__tag=tag).prefetch_related(card_images())
+    )
     page = Paginator(articles, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "articles/tag_page.html", {"tag": tag, "articles": page})

@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from contact.forms import ContactForm
 from contact.personal_data import PersonalDataSubmissionsPanel
 from contact.protection import HONEYPOT_FIELD, give_back_submission, rate_limit_message, take_submission
+from delivery.content_cache import ViewRestrictionsFromCache
 from home.translatable import PAGE_FIELDS
 from visits.middleware import CountedPageMixin
 
@@ -25,7 +26,7 @@ logger = logging.getLogger(__name__)
 RATE_SCOPE = "contact"
 
 
-class ContactPage(CountedPageMixin, AbstractEmailForm):
+class ContactPage(CountedPageMixin, ViewRestrictionsFromCache, AbstractEmailForm):
     intro = models.TextField(_("tóm tắt"), blank=True)
     contact_details = RichTextField(
         _("địa chỉ liên hệ"), blank=True, help_text=_("Địa chỉ, điện thoại, thư điện tử của cơ quan.")

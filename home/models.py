@@ -1,5 +1,6 @@
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import prefetch_related_objects
+from django.db.models import Q, Subquery, prefetch_related_objects
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
@@ -58,6 +59,35 @@ class HomePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         verbose_name = _("trang chủ")
         verbose_name_plural = _("trang chủ")
 
+    def route(self, request, path_components):
+        """The page an address asks for, found by its whole path at once: the page (by its slug, indexed, and its
+        URL path) and then its own type, two queries whatever its depth, where Wagtail asks two per level (each
+        level's child, then its type). What Wagtail's walk would find: a page's URL path is its ancestors' slugs,
+        pages between need not be live, and the page found routes its own last step (a page that is not live
+        answers 404). An address that is not a page's path (a page routing arguments itself, a typo) is walked as
+        Wagtail does."""
+        if not path_components:
+            return super().route(request, path_components)
+        found = (
+            Page.objects.filter(
+                slug=path_components[-1],
+                depth=self.depth + len(path_components),
+                url_path=self.url_path + "/".join(path_components) + "/",
+            )
+            .values_list("pk", "content_type_id")
+            .first()
+        )
+        model = ContentType.objects.get_for_id(found[1]).model_class() if found else None
+        if model is None or not issubclass(model, Page):
+            return super().route(request, path_components)
+        # A page type may load what it always shows with itself (an article: its photo and campaign).
+        queryset = model.serving_queryset() if hasattr(model, "serving_queryset") else model.objects.all()
+        try:
+            page = queryset.get(pk=found[0])
+        except model.DoesNotExist:  # deleted meanwhile
+            return super().route(request, path_components)
+        return page.route(request, [])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Rendered in parts cached with the content (home_page.html): read only when those are rendered afresh.
@@ -87,12 +117,21 @@ class HomePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
             campaigns = CampaignPage.objects.live().filter(public_q()).child_of(self)
             campaign = campaigns.order_by("-end_year", "-pk").first()
 
-        sections = ArticleIndexPage.objects.live().filter(public_q()).child_of(self)
+        sections = list(ArticleIndexPage.objects.live().filter(public_q()).child_of(self))
+        # Every section's newest in one query, however many sections: each section's few ids by a subquery that
+        # reads the date index and stops after SECTION_COUNT, as a query per section would.
+        newest = {section.path: [] for section in sections}
+        if sections:
+            condition = Q()
+            for section in sections:
+                condition |= Q(pk__in=Subquery(articles.child_of(section).values("pk")[:SECTION_COUNT]))
+            for article in articles.filter(condition):  # newest first, as each section lists them
+                newest[article.path[: len(self.path) + self.steplen]].append(article)
         return {
             "featured": featured,
             "latest": latest,
             "campaign": campaign,
-            "sections": [(section, list(articles.child_of(section)[:SECTION_COUNT])) for section in sections],
+            "sections": [(section, newest[section.path]) for section in sections],
         }
 
     def most_read(self, articles, week):

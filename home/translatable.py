@@ -4,7 +4,8 @@ translatable snippets (documents, units, officials, links) to readers of one lan
 
 from django.db import models
 from django.utils.translation import get_language
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Site
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from delivery.content_cache import cached
@@ -40,7 +41,19 @@ def prefer_locale(objects, locale_id):
     return list(chosen.values())
 
 
-def active_locale():
+def active_locale(request=None):
     """Locale.get_active(), the locale of the language shown, kept with the site's content instead of a query on
-    every request (a new locale changes the content version: delivery/page_cache.py)."""
-    return cached("locale", get_language(), compute=Locale.get_active)
+    every request (a new locale changes the content version: delivery/page_cache.py). In the language of the site's
+    home page it is that page's locale, known without asking: the site is found with its home page (its locale's
+    id), and Wagtail keeps the language of each site's home page with the sites' root paths."""
+    language = get_supported_content_language_variant(get_language())
+    site = getattr(request, "_wagtail_site", None)
+    if site is not None:
+        roots = getattr(request, "_wagtail_cached_site_root_paths", None) or Site.get_site_root_paths()
+        home = site.root_page
+        if any(
+            root.site_id == site.pk and root.root_path == home.url_path and root.language_code == language
+            for root in roots
+        ):
+            return Locale.from_db(Locale.objects.db, ["id", "language_code"], [home.locale_id, language])
+    return cached("locale", language, compute=Locale.get_active)

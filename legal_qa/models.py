@@ -25,7 +25,7 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from contact.protection import give_back_submission, rate_limit_message, take_submission
-from delivery.content_cache import cached
+from delivery.content_cache import ViewRestrictionsFromCache, cached, public_q
 from home.translatable import PAGE_FIELDS
 from search.ranking import parse
 from search.text import fold
@@ -147,7 +147,8 @@ def answers_found(query, locale, shown=3):
         return None
 
     def page_url():
-        page = LegalQAPage.objects.live().public().filter(locale=locale).first()
+        # Public: outside the cached restrictions, asked for once a request anyway (the menu).
+        page = LegalQAPage.objects.live().filter(public_q(), locale=locale).first()
         return page.url if page else ""
 
     url = cached("legal-qa-url", locale.pk, compute=page_url)
@@ -159,7 +160,7 @@ def answers_found(query, locale, shown=3):
     return {"url": url, "questions": first, "total": total} if total else None
 
 
-class LegalQAPage(CountedPageMixin, Page):
+class LegalQAPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
     """ "Hỏi đáp pháp luật": the published answers, by topic and searchable, and the form to ask a question."""
 
     intro = models.TextField(_("tóm tắt"), blank=True)

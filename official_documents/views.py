@@ -17,7 +17,7 @@ NEWEST_FIRST = [F("issued_on").desc(nulls_last=True), "number"]
 
 def document_list(request):
     """The register (Văn bản): newest first, filtered by kind, year, issuer and what the reader types."""
-    documents = OfficialDocument.objects.live().filter(locale=active_locale())
+    documents = OfficialDocument.objects.live().filter(locale=active_locale(request))
     form = DocumentFilterForm(request.GET, documents)
     found = form.filter(documents).select_related("file").order_by(*NEWEST_FIRST)
     page = Paginator(found, settings.ARTICLES_PER_PAGE * 2).get_page(request.GET.get("page"))
@@ -54,7 +54,7 @@ def document_detail(request, pk):
 
 def financial_reports(request):
     """Công khai tài chính: the federation's financial reports, by year, newest first, each with its file."""
-    reports = OfficialDocument.objects.live().filter(locale=active_locale(), kind=DocumentKind.BAO_CAO_TAI_CHINH)
+    reports = OfficialDocument.objects.live().filter(locale=active_locale(request), kind=DocumentKind.BAO_CAO_TAI_CHINH)
     return render(
         request,
         "official_documents/financial_reports.html",

@@ -17,6 +17,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from delivery.content_cache import ViewRestrictionsFromCache, public_q
 from home.translatable import PAGE_FIELDS, LiveQuerySet, prefer_locale
 from visits.middleware import CountedPageMixin
 
@@ -217,7 +218,7 @@ def unit_tree(locale_id):
     return branch(None, frozenset())
 
 
-class IntroductionPage(CountedPageMixin, Page):
+class IntroductionPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
     """ "Giới thiệu": what the federation is for (functions, tasks) and its history; its structure and leadership
     are pages under it."""
 
@@ -254,11 +255,13 @@ class IntroductionPage(CountedPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["subpages"] = self.get_children().live().public().specific()
+        # Only their titles and addresses are shown: the pages as they are, public ones (the cached restrictions),
+        # in one query.
+        context["subpages"] = self.get_children().live().filter(public_q())
         return context
 
 
-class OrganisationSubpage(CountedPageMixin, Page):
+class OrganisationSubpage(CountedPageMixin, ViewRestrictionsFromCache, Page):
     """What the structure and leadership pages share: a summary over data kept as snippets, one of each under the
     introduction."""
 

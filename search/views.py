@@ -16,7 +16,7 @@ SUGGESTIONS = 8
 def search(request):
     """Site search over the live, public pages of the current language, Vietnamese-aware (search/ranking.py);
     `?format=json` answers the same search as JSON."""
-    locale = active_locale()
+    locale = active_locale(request)
     query = ranking.parse(request.GET.get("q", ""), locale.language_code)
     results = ranking.search(query, locale.pk) if query.text else []
     page = Paginator(results, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
@@ -56,7 +56,7 @@ def suggest(request):
     suggestions = []
     if typed and len("".join(typed)) >= 2:
         entries = (
-            SearchEntry.objects.filter(locale=active_locale(), folded_title__contains=f" {' '.join(typed)}")
+            SearchEntry.objects.filter(locale=active_locale(request), folded_title__contains=f" {' '.join(typed)}")
             .select_related("page")
             .order_by("-published", "-pk")[:SUGGESTIONS]
         )

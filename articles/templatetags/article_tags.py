@@ -13,7 +13,7 @@ SIDEBAR_COUNT = 6
 def latest_news(context):
     """The "Thông tin mới nhất" sidebar: the newest live articles of the page's language."""
     page = context.get("page")
-    locale_id = page.locale_id if page is not None else active_locale().pk
+    locale_id = page.locale_id if page is not None else active_locale(context.get("request")).pk
 
     def compute():
         return [

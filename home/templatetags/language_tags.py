@@ -10,19 +10,9 @@ from django.urls import translate_url
 from django.utils import translation
 from wagtail.models import DraftStateMixin, Page, Site
 
-from delivery.content_cache import cached, public_q
+from home.templatetags.navigation_tags import page_furniture
 
 register = template.Library()
-
-
-def page_versions(page):
-    """{language code: URL} of the live, public versions of a page, itself included."""
-
-    def compute():
-        versions = Page.objects.filter(translation_key=page.translation_key).live().filter(public_q())
-        return {version.locale.language_code: version.get_url() for version in versions.select_related("locale")}
-
-    return cached("page-versions", page.translation_key, compute=compute)
 
 
 def object_versions(obj):
@@ -47,8 +37,10 @@ def language_versions(context):
         page = context.get("page")
         document = context.get("document")
         resolver_match = getattr(request, "resolver_match", None)
+        # The page's versions and the home page's are read with the menu and the trail (home/furniture.py).
+        around = page_furniture(context)
         if isinstance(page, Page):
-            versions = page_versions(page)
+            versions = around["versions"] if around is not None else {}
         elif document is not None and hasattr(document, "get_translations"):
             versions = object_versions(document)
         elif resolver_match is not None and resolver_match.url_name != "wagtail_serve":
@@ -57,7 +49,7 @@ def language_versions(context):
             versions = {code: translate_url(path, code) for code, _name in settings.LANGUAGES}
         else:  # a page not found
             versions = {}
-        homes = page_versions(site.root_page) if site is not None else {}
+        homes = around["homes"] if around is not None else {}
         request._language_versions = (versions, homes, site)
     return request._language_versions
 

@@ -1,8 +1,9 @@
 from django import template
 from django.utils.translation import gettext as _
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
-from delivery.content_cache import cached, public_q
+from delivery.content_cache import cached
+from home.furniture import furniture, page_link
 from home.templatetags.seo_tags import absolute_url, json_ld
 
 register = template.Library()
@@ -24,8 +25,15 @@ def home_page(context):
     return home
 
 
-def page_link(page):
-    return {"title": page.title, "url": page.url, "path": page.path}
+def page_furniture(context):
+    """The menu, trail and language versions of what is shown (home/furniture.py), or None without a site."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    home = home_page(context)
+    if site is None or home is None:
+        return None
+    page = context.get("page")
+    return furniture(home, site.root_page, page if isinstance(page, Page) else None)
 
 
 @register.inclusion_tag("home/tags/main_menu.html", takes_context=True)
@@ -33,11 +41,7 @@ def main_menu(context):
     home = home_page(context)
     items = []
     if home is not None:
-        items = cached(
-            "menu",
-            home.pk,
-            compute=lambda: [page_link(page) for page in home.get_children().live().in_menu().filter(public_q())],
-        )
+        items = page_furniture(context)["menu"]
     current_path = getattr(context.get("page"), "path", "")
     return {
         "home": page_link(home) if home else None,
@@ -51,11 +55,15 @@ def breadcrumbs(context):
     page = context.get("page")
     ancestors = []
     if page is not None and page.depth > 2:
-        ancestors = cached(
-            "breadcrumbs",
-            page.path,
-            compute=lambda: [page_link(ancestor) for ancestor in page.get_ancestors().filter(depth__gt=1)],
-        )
+        home = home_page(context)
+        if home is not None and page.path.startswith(home.path):
+            ancestors = page_furniture(context)["ancestors"]
+        else:  # a page outside the site's home (none on this portal): its own trail
+            ancestors = cached(
+                "breadcrumbs",
+                page.path,
+                compute=lambda: [page_link(ancestor) for ancestor in page.get_ancestors().filter(depth__gt=1)],
+            )
     structured_data = ""
     if ancestors:
         request = context["request"]

@@ -2,7 +2,7 @@ from django import template
 from django.utils.translation import get_language
 
 from delivery.content_cache import cached
-from home.translatable import active_locale, prefer_locale
+from home.translatable import prefer_locale
 
 register = template.Library()
 
@@ -14,7 +14,11 @@ def related_links():
     from organisation.models import RelatedLink
 
     def links():
-        chosen = prefer_locale(RelatedLink.objects.live(), active_locale().pk)
+        # Each link's language read with it, rather than the locale of the language shown asked for first.
+        found = list(RelatedLink.objects.live().select_related("locale"))
+        language = get_language()
+        locale_id = next((link.locale_id for link in found if link.locale.language_code == language), None)
+        chosen = prefer_locale(found, locale_id)
         return [{"title": link.title, "url": link.url} for link in chosen]
 
     return {"links": cached("related-links", get_language(), compute=links)}

@@ -1,6 +1,7 @@
 """Query counts and render times of the main public pages, measured in-process on the current database: with
-their parts already rendered (a reader the whole-page cache does not answer), cold (every part rendered), and
-from the whole-page cache when it is on.
+their parts already rendered (a reader the whole-page cache does not answer), cold (every part rendered), with
+every cache layer off (nothing of the page cached: docs/performance.md), and from the whole-page cache when it is
+on.
 A quick, repeatable check for `make bench`; the load benchmark with a real server is a separate tool."""
 
 import statistics
@@ -35,7 +36,8 @@ class Command(BaseCommand):
         client = Client()
         page_cache = getattr(settings, "PAGE_CACHE_SECONDS", 0) > 0
         self.stdout.write(
-            f"{'page':<10}{'queries':>8}{'median ms':>11}{'p95 ms':>9}{'cold q':>8}{'cold ms':>9}{'cached ms':>11}  url"
+            f"{'page':<10}{'queries':>8}{'median ms':>11}{'p95 ms':>9}{'cold q':>8}{'cold ms':>9}"
+            f"{'off q':>7}{'off ms':>8}{'cached ms':>11}  url"
         )
         for name, url in pages.items():
             # Rendering, which is what the query budgets are about: the whole-page cache would answer instead.
@@ -51,12 +53,19 @@ class Command(BaseCommand):
                     client.get(url)
                 cold_queries = len(captured)
                 cold = statistics.median(self.timings(client, url, repeat))
+            # Every cache layer off: the page rendered from the database alone, which the caches only make cheaper.
+            with override_settings(PAGE_CACHE_SECONDS=0, FRAGMENT_CACHE_SECONDS=0, CONTENT_CACHE_SECONDS=0):
+                client.get(url)  # Wagtail's own caches (the sites' root paths, renditions) warm
+                with CaptureQueriesContext(connection) as captured:
+                    client.get(url)
+                off_queries = len(captured)
+                off = statistics.median(self.timings(client, url, repeat))
             # A reader served from the whole-page cache, when it is on.
             cached = f"{statistics.median(self.timings(client, url, repeat)):.1f}" if page_cache else "-"
             p95 = timings[min(len(timings) - 1, int(len(timings) * 0.95))]
             self.stdout.write(
                 f"{name:<10}{query_count:>8}{statistics.median(timings):>11.1f}{p95:>9.1f}{cold_queries:>8}{cold:>9.1f}"
-                f"{cached:>11}"
+                f"{off_queries:>7}{off:>8.1f}{cached:>11}"
                 f"  {url} ({status})"
             )
 
