@@ -99,12 +99,15 @@ def test_stray_query_parameters_neither_bypass_nor_fill_the_cache(section, query
     from django.core.cache import cache
 
     plain = "?page=1" if "page=1" in query else ""
+    def stored_pages():
+        return {key for key in cache._cache if ":page:" in key}
+
     first, _ = fetch(reader(), section.url + plain)
-    keys = len(cache._cache)
+    pages = stored_pages()
     response, _ = fetch(reader(ip="203.0.113.10"), section.url + query)
     assert response["X-Page-Cache"] == "hit"
     assert response.content == first.content
-    assert len(cache._cache) == keys  # no new entry
+    assert stored_pages() == pages  # no new page stored (a view counted may add its own keys)
 
 
 def test_parameters_a_view_reads_are_part_of_the_key(section):
