@@ -63,6 +63,11 @@ def page_deleting(sender, instance, **kwargs):
         mirroring.deleting = {*getattr(mirroring, "deleting", set()), instance.pk}
 
 
+def page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        getattr(mirroring, "deleting", set()).discard(instance.pk)
+
+
 @in_mirror
 def restriction_deleted(sender, instance, **kwargs):
     if instance.page_id in getattr(mirroring, "deleting", set()):
@@ -89,6 +94,7 @@ def page_created(sender, instance, created, **kwargs):
 def connect_signals():
     post_save.connect(restriction_saved, sender=PageViewRestriction, dispatch_uid="privacy-restriction-saved")
     pre_delete.connect(page_deleting, dispatch_uid="privacy-page-deleting")
+    post_delete.connect(page_deleted, dispatch_uid="privacy-page-deleted")
     post_delete.connect(restriction_deleted, sender=PageViewRestriction, dispatch_uid="privacy-restriction-deleted")
     m2m_changed.connect(
         restriction_groups_changed, sender=PageViewRestriction.groups.through, dispatch_uid="privacy-groups"

@@ -160,6 +160,11 @@ def on_page_deleting(sender, instance, **kwargs):
         deleting.pks = {*getattr(deleting, "pks", set()), instance.pk}
 
 
+def on_page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        getattr(deleting, "pks", set()).discard(instance.pk)
+
+
 def on_restriction_changed(sender, instance, **kwargs):
     if instance.page_id in getattr(deleting, "pks", set()):
         return
@@ -175,3 +180,4 @@ def connect_signals():
     post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-index-restricted")
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-index-unrestricted")
     pre_delete.connect(on_page_deleting, dispatch_uid="search-index-page-deleting")
+    post_delete.connect(on_page_deleted, dispatch_uid="search-index-page-deleted")

@@ -93,6 +93,18 @@ def steady_statistics_box(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in Vietnamese: a request answered from the page cache returns before LocaleMiddleware, so
+    the language of an earlier test's last English request would stay active in this thread."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def clear_cache():
     """Each test starts with an empty cache: the database is rolled back after a test, the cache is not."""
     from django.core.cache import caches

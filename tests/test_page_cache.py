@@ -99,6 +99,7 @@ def test_stray_query_parameters_neither_bypass_nor_fill_the_cache(section, query
     from django.core.cache import cache
 
     plain = "?page=1" if "page=1" in query else ""
+
     def stored_pages():
         return {key for key in cache._cache if ":page:" in key}
 
