@@ -10,6 +10,7 @@ from delivery import routing
 from editorial.password_reset import LimitedPasswordResetView
 from home.sitemaps import PagesSitemap
 from home.views import robots_txt
+from images.views import media_file
 from official_documents.sitemaps import DocumentsSitemap
 from operations.views import healthz
 from search import views as search_views
@@ -25,14 +26,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap, "documents": DocumentsSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt),
+    # Photos' files, only once something published shows them (images/views.py); in DEBUG and production alike.
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media_file, name="media_file"),
     # For load balancers and monitors: the database and the cache, as JSON (README, "Health, outages and backups").
     path("healthz", healthz, name="healthz"),
 ]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 # A database or cache outage gets the Vietnamese 503 page instead of the 500 page, wherever it is raised.
 handler500 = "operations.views.server_error"

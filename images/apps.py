@@ -11,3 +11,12 @@ class ImagesConfig(AppConfig):
         from images import in_use
 
         in_use.register()
+        # Site settings show images too (an emblem): Wagtail's reference index, by which images.in_use knows what
+        # published content shows an image, records only the models registered with it.
+        from django.apps import apps
+        from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+        from wagtail.models import ReferenceIndex
+
+        for model in apps.get_models():
+            if issubclass(model, (BaseSiteSetting, BaseGenericSetting)):
+                ReferenceIndex.register_model(model)

@@ -15,12 +15,15 @@ tags). The edit views also get a Vietnamese explanation instead of a bare refusa
 from collections import defaultdict
 
 from django.contrib.contenttypes.models import ContentType
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import DraftStateMixin, Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permissions import register_permission_policy
+
+from delivery import content_cache
 
 # What changes what readers see; choosing an image and deleting one are governed elsewhere (deleting is the
 # approvers' right already, and Wagtail's usage count warns first).
@@ -45,6 +48,43 @@ def published_users(instance):
             if not isinstance(source, DraftStateMixin) or source.live:
                 found.append(source)
     return found
+
+
+def is_admin_user(user) -> bool:
+    """People of the admin, who review uploads before they are published."""
+    return bool(user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"))
+
+
+def shown_to_everyone(instance) -> bool:
+    """Whether something published and public shows this image or document: a published snippet or setting,
+    or a live page under no view restriction (password, login, groups)."""
+    return any(
+        not isinstance(source, Page) or not source.get_view_restrictions().exists()
+        for source in published_users(instance)
+    )
+
+
+def shown_to_everyone_cached(instance) -> bool:
+    meta = instance._meta
+    return content_cache.cached(
+        "media-public", meta.label_lower, instance.pk, compute=lambda: shown_to_everyone(instance)
+    )
+
+
+def readers_may_see(instance, request: HttpRequest) -> bool:
+    """Whether the reader of `request` may download this image's or document's file: people of the admin always;
+    readers once something published shows it, and, when only restricted pages show it, if they pass one of
+    those pages' restrictions (signed in, the page's password). The answer for everyone is kept with the
+    content version (which every publication, restriction, image and setting change renews)."""
+    if is_admin_user(getattr(request, "user", None)):
+        return True
+    if shown_to_everyone_cached(instance):
+        return True
+    return any(
+        isinstance(source, Page)
+        and all(restriction.accept_request(request) for restriction in source.get_view_restrictions())
+        for source in published_users(instance)
+    )
 
 
 def may_publish(user, source):

@@ -51,10 +51,8 @@ def register_explained_edit_views():
 def serve_published_files_only(document, request):
     """A file that nothing published uses yet (an upload waiting, with its page or document, for approval) is not
     the readers' yet: /documents/<id>/<name> answers 404 to them, and the file to people of the admin, who preview
-    and review it. Files reach readers only through /documents/ (nginx does not serve them from /media/)."""
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and user.has_perm("wagtailadmin.access_admin"):
-        return None
-    if not in_use.published_users(document):
+    and review it; a file only restricted pages show goes to those who pass their restriction. Files reach readers
+    only through /documents/ (nginx does not serve them from /media/)."""
+    if not in_use.readers_may_see(document, request):
         raise Http404
     return None

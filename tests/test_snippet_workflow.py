@@ -419,6 +419,23 @@ def test_a_published_document_syncs_into_english_and_a_draft_does_not(editor, ap
     assert 'datetime="2022-01-02"' in text(Client().get(english_page))
 
 
+def test_an_editors_sync_of_translated_snippets_cannot_publish_them(editor, approver, cited, english):
+    """The sync of translated snippets offers "Publish immediately" to whoever may submit translations: for an editor
+    it is disabled, and a posted "on" is ignored, so the English document changes only when an approver acts."""
+    translation, english_document = english_translation_of(cited, english)
+    english_page = english_document.get_absolute_url()
+    writer, reviewer = login(editor), login(approver)
+    post(writer, url(cited, "edit"), document_form(cited, issued_on="03/01/2022"), "action-submit")
+    workflow_action(reviewer, fresh(cited), "approve")
+    assert fresh(cited).issued_on.isoformat() == "2022-01-03"
+
+    form = writer.get(f"/admin/localize/update/{translation.source.pk}/").context["form"]
+    assert form.fields["publish_translations"].disabled
+    post(writer, f"/admin/localize/update/{translation.source.pk}/", {"publish_translations": "on"})
+    assert fresh(english_document).issued_on.isoformat() != "2022-01-03"
+    assert 'datetime="2022-01-03"' not in text(Client().get(english_page))
+
+
 def test_a_new_translation_of_a_snippet_is_a_draft_until_an_approver_publishes_it(editor, approver, english):
     """An editor's "Translate" (wagtail-localize) creates the English unit as a draft; readers of the English
     structure page keep the Vietnamese name until an approver publishes the translation."""
