@@ -47,17 +47,8 @@ class ConflictCheckingEditView(EditView):
         return newer.order_by("-created_at", "-pk").first()
 
     def refuse_stale_save(self):
-        self.form = self.form_class(
-            self.request.POST,
-            self.request.FILES,
-            instance=self.page,
-            subscription=self.subscription,
-            parent_page=self.parent,
-            for_user=self.request.user,
-        )
         newer = self.newer_revision_by_someone_else
-        messages.error(
-            self.request,
+        return self.refuse_save(
             _(
                 "%(user)s đã lưu một phiên bản mới hơn của trang này lúc %(time)s, sau khi bạn mở trang để sửa. "
                 "Thay đổi của bạn chưa được lưu và vẫn còn nguyên dưới đây: hãy xem phiên bản mới trong Lịch sử; "
@@ -66,8 +57,20 @@ class ConflictCheckingEditView(EditView):
             % {
                 "user": get_user_display_name(newer.user) if newer.user else _("Hệ thống"),
                 "time": date_format(localtime(newer.created_at), "H:i d/m/Y"),
-            },
+            }
         )
+
+    def refuse_save(self, message):
+        """The editor's form again, with their text as they posted it and `message`: nothing is saved."""
+        self.form = self.form_class(
+            self.request.POST,
+            self.request.FILES,
+            instance=self.page,
+            subscription=self.subscription,
+            parent_page=self.parent,
+            for_user=self.request.user,
+        )
+        messages.error(self.request, message)
         self.has_unsaved_changes = True
         return self.render_to_response(self.get_context_data())
 

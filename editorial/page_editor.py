@@ -63,19 +63,6 @@ class EditorialEditView(ConflictCheckingEditView):
             )
         return super().post(request, *args, **kwargs)
 
-    def refuse_save(self, message):
-        self.form = self.form_class(
-            self.request.POST,
-            self.request.FILES,
-            instance=self.page,
-            subscription=self.subscription,
-            parent_page=self.parent,
-            for_user=self.request.user,
-        )
-        messages.error(self.request, message)
-        self.has_unsaved_changes = True
-        return self.render_to_response(self.get_context_data())
-
     def submit_action(self):
         with wagtail_messages_replaced(self.request):
             response = super().submit_action()

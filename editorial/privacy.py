@@ -10,8 +10,10 @@ mirrored restriction is the same, but a reader who typed it for one language typ
 
 import threading
 
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
+
+from delivery import deletions
 
 mirroring = threading.local()
 
@@ -57,20 +59,9 @@ def restriction_groups_changed(sender, instance, action, **kwargs):
             restriction.groups.set(instance.groups.all())
 
 
-def page_deleting(sender, instance, **kwargs):
-    """Deleting a page deletes its restriction too, which must not make its translations public."""
-    if isinstance(instance, Page):
-        mirroring.deleting = {*getattr(mirroring, "deleting", set()), instance.pk}
-
-
-def page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        getattr(mirroring, "deleting", set()).discard(instance.pk)
-
-
 @in_mirror
 def restriction_deleted(sender, instance, **kwargs):
-    if instance.page_id in getattr(mirroring, "deleting", set()):
+    if deletions.being_deleted(instance.page_id):  # deleted with its page: the translations keep theirs
         return
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
@@ -93,8 +84,6 @@ def page_created(sender, instance, created, **kwargs):
 
 def connect_signals():
     post_save.connect(restriction_saved, sender=PageViewRestriction, dispatch_uid="privacy-restriction-saved")
-    pre_delete.connect(page_deleting, dispatch_uid="privacy-page-deleting")
-    post_delete.connect(page_deleted, dispatch_uid="privacy-page-deleted")
     post_delete.connect(restriction_deleted, sender=PageViewRestriction, dispatch_uid="privacy-restriction-deleted")
     m2m_changed.connect(
         restriction_groups_changed, sender=PageViewRestriction.groups.through, dispatch_uid="privacy-groups"

@@ -4,14 +4,14 @@ A page type takes part by defining `search_document()`, a list of (field, text) 
 FIELD_WEIGHTS. Publishing indexes the page; unpublishing, deleting, moving under a view restriction removes
 it; `python manage.py rebuild_search_entries` rebuilds everything."""
 
-import threading
 from collections import Counter
 
 from django.db import connection, transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from delivery import deletions
 from search.models import SearchEntry, SearchTerm
 from search.text import document_keys, fold_word, nfc, search_form, tone_key_word, words
 
@@ -150,23 +150,8 @@ def on_moved(sender, instance, **kwargs):
     index_subtree(instance)
 
 
-# The pages this thread is deleting: their restrictions go with them, which must not index them again (an entry
-# pointing to a deleted page: a foreign key error on PostgreSQL).
-deleting = threading.local()
-
-
-def on_page_deleting(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        deleting.pks = {*getattr(deleting, "pks", set()), instance.pk}
-
-
-def on_page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        getattr(deleting, "pks", set()).discard(instance.pk)
-
-
 def on_restriction_changed(sender, instance, **kwargs):
-    if instance.page_id in getattr(deleting, "pks", set()):
+    if deletions.being_deleted(instance.page_id):  # deleted with its page, whose entry goes with it
         return
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
@@ -179,5 +164,3 @@ def connect_signals():
     post_page_move.connect(on_moved, dispatch_uid="search-index-moved")
     post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-index-restricted")
     post_delete.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="search-index-unrestricted")
-    pre_delete.connect(on_page_deleting, dispatch_uid="search-index-page-deleting")
-    post_delete.connect(on_page_deleted, dispatch_uid="search-index-page-deleted")
