@@ -23,9 +23,11 @@ import re
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.parse
 import uuid
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -49,6 +51,7 @@ from legal_qa.models import LegalQuestion, Status
 from official_documents.models import OfficialDocument
 from organisation.models import Official, RelatedLink, Unit
 from search.models import Abbreviation
+from tests.factories import article_record, jsonl
 from visits.models import VisitStatisticsSettings
 
 SCALE = max(1, int(os.environ.get("FUZZ_SCALE", "1")))
@@ -384,6 +387,24 @@ class EditorialActions(RuleBasedStateMachine):
         question.answer = "<p>Trả lời.</p>"
         question.status = Status.PUBLISHED
         question.save()
+
+    @rule(publish=st.booleans(), update=st.booleans())
+    def import_articles(self, publish, update):
+        """`manage.py import_articles` with a new article (citing a document the register lacks) and, sometimes,
+        a new version of an article imported before; drafts unless --publish."""
+        self.imported = getattr(self, "imported", [])
+        number = self.counter + 1000 * len(self.imported) + 1
+        records = [article_record(number, slug=self.unique("bai-nhap-khau"), documents=[f"{number}/KH-NK"])]
+        if update and self.imported:
+            records.append({**self.imported[-1], "title": self.unique("Tiêu đề nhập lại")})
+        self.imported.append(records[0])
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", encoding="utf-8", delete=False) as handle:
+            handle.write(jsonl(records))
+        call_command("import_articles", handle.name, *(["--publish"] if publish else []), verbosity=0)
+        Path(handle.name).unlink()
+        for page in ArticlePage.objects.filter(slug__in=[record["slug"] for record in records]):
+            self.remember(page)
+            self.remembered["words"].add(page.title.split()[0].lower())
 
     # The promise
 
