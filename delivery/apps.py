@@ -10,8 +10,9 @@ class DeliveryConfig(AppConfig):
     verbose_name = _("Phân phối nội dung")
 
     def ready(self):
-        from delivery import content_cache, deletions, page_cache
+        from delivery import content_cache, deletions, page_cache, redis_cache
 
         content_cache.connect_signals()
         deletions.connect_signals()
         page_cache.connect_signals()
+        redis_cache.connect_log()
