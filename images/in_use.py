@@ -19,7 +19,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import DraftStateMixin, Page, ReferenceIndex
+from wagtail.models import DraftStateMixin, Page, ReferenceIndex, WorkflowState
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
@@ -96,11 +96,42 @@ def may_publish(user, source):
     return user.is_superuser  # something shown at once on saving: only an administrator decides for it
 
 
+def in_moderation(instance):
+    """The versions submitted for approval (pages and snippets in moderation) that show this image or document:
+    what the approver reviews must not change under them. Moderation is rare, so each check reads the few
+    submitted revisions; the reference index records only saved rows, not revisions."""
+    found = []
+    states = WorkflowState.objects.filter(status=WorkflowState.STATUS_IN_PROGRESS).select_related(
+        "current_task_state__revision"
+    )
+    for state in states:
+        revision = state.current_task_state.revision if state.current_task_state else None
+        if revision is not None:
+            submitted = revision.as_object()
+            if shows(submitted, instance):
+                found.append(submitted)
+    return found
+
+
+def shows(source, instance):
+    """Whether `source` (a page or snippet, as a revision has it) refers to `instance`, as the reference index
+    would record it."""
+    for content_type_id, object_id, _model_path, _content_path in ReferenceIndex._extract_references_from_object(
+        source
+    ):
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is not None and isinstance(instance, model) and object_id == str(instance.pk):
+            return True
+    return False
+
+
 def blocking_users(user, instance):
-    """The published things showing `instance` that `user` may not publish (none for approvers)."""
+    """The published things, and the versions in moderation, showing `instance` that `user` may not publish
+    (none for approvers)."""
     if user.is_active and user.is_superuser:
         return []
-    return [source for source in published_users(instance) if not may_publish(user, source)]
+    sources = [*published_users(instance), *in_moderation(instance)]
+    return [source for source in sources if not may_publish(user, source)]
 
 
 def title_of(source):
@@ -117,13 +148,15 @@ def refusal(user, instance):
         names += _(" và %(count)s nơi khác") % {"count": len(blocking) - NAMES_SHOWN}
     if isinstance(instance, get_document_model()):
         text = _(
-            "Tệp này đang dùng trên trang đã xuất bản (%(names)s); chỉ người duyệt được sửa hay thay tệp. Hãy "
-            "tải tệp mới lên và chọn nó trong trang hoặc văn bản: thay đổi sẽ được duyệt cùng trang."
+            "Tệp này đang dùng trên trang đã xuất bản hoặc đang chờ duyệt (%(names)s); chỉ người duyệt được sửa "
+            "hay thay tệp. Hãy tải tệp mới lên và chọn nó trong trang hoặc văn bản: thay đổi sẽ được duyệt cùng "
+            "trang."
         )
     else:
         text = _(
-            "Ảnh này đang dùng trên trang đã xuất bản (%(names)s); chỉ người duyệt được sửa chú thích, tác giả, "
-            "mô tả hay thay ảnh. Hãy tải ảnh mới lên và chọn nó trong bài: thay đổi sẽ được duyệt cùng bài."
+            "Ảnh này đang dùng trên trang đã xuất bản hoặc đang chờ duyệt (%(names)s); chỉ người duyệt được sửa "
+            "chú thích, tác giả, mô tả hay thay ảnh. Hãy tải ảnh mới lên và chọn nó trong bài: thay đổi sẽ được "
+            "duyệt cùng bài."
         )
     return text % {"names": names}
 

@@ -35,3 +35,13 @@ def test_wagtail_marks_its_made_up_preview_requests():
     source = inspect.getsource(PreviewableMixin.make_preview_request)
     assert "request.is_dummy = True" in source
     assert "request.is_preview = True" in source
+
+
+def test_wagtail_extracts_references_from_an_unsaved_object():
+    """images/in_use.py reads what a revision in moderation shows as the reference index would record it."""
+    from wagtail.models import ReferenceIndex
+
+    assert callable(ReferenceIndex._extract_references_from_object)
+    assert (
+        "content_type_id, object_id, model_path, content_path" in ReferenceIndex._extract_references_from_object.__doc__
+    )

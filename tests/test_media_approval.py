@@ -158,6 +158,43 @@ def test_an_editor_uploads_and_edits_photos_nothing_published_uses(editor, secti
     assert CaptionedImage.objects.get(pk=image.pk).caption == "Sửa lần nữa"
 
 
+def test_a_photo_of_a_page_in_moderation_does_not_change_under_the_approver(editor, approver, section):
+    """What the approver reviews is what gets published: while a page waits for approval, its photos are the
+    approvers' to change; when changes are requested, the editor's again."""
+    from wagtail.models import Workflow
+
+    from articles.models import ArticlePage
+    from editorial import roles
+
+    writer = login(editor)
+    writer.post(
+        "/admin/images/add/",
+        {"title": "Ảnh bài chờ duyệt", "file": png(), "collection": Collection.get_first_root_node().pk},
+    )
+    image = CaptionedImage.objects.get(title="Ảnh bài chờ duyệt")
+    draft = ArticlePage(title="Bài chờ duyệt có ảnh", slug="bai-cho-duyet-co-anh", lead="Tóm tắt.", live=False)
+    section.add_child(instance=draft)
+    draft.feature_image = image
+    draft.save_revision(user=editor)
+    state = Workflow.objects.get(name=roles.WORKFLOW).start(draft, editor)
+
+    response = writer.get(f"/admin/images/{image.pk}/", follow=True)
+    (message,) = [message for message in messages_of(response) if "đang dùng" in message]
+    assert "đang chờ duyệt" in message and "Bài chờ duyệt có ảnh" in message
+    writer.post(f"/admin/images/{image.pk}/", image_form(image, caption="Sửa khi đang duyệt"))
+    assert CaptionedImage.objects.get(pk=image.pk).caption != "Sửa khi đang duyệt"
+
+    response = login(approver).post(f"/admin/images/{image.pk}/", image_form(image, caption="Người duyệt sửa"))
+    assert response.status_code == 302
+    assert CaptionedImage.objects.get(pk=image.pk).caption == "Người duyệt sửa"
+
+    state.current_task_state.task.specific.on_action(state.current_task_state, approver, "reject")
+    image.refresh_from_db()
+    response = writer.post(f"/admin/images/{image.pk}/", image_form(image, caption="Biên tập viên sửa lại"))
+    assert response.status_code == 302
+    assert CaptionedImage.objects.get(pk=image.pk).caption == "Biên tập viên sửa lại"
+
+
 def test_an_officials_photo_on_lanh_dao_is_protected_too(editor, approver):
     official = Official.objects.filter(is_leader=True, photo__isnull=False, locale__language_code="vi").first()
     photo = official.photo
