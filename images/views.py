@@ -4,7 +4,8 @@ Wagtail writes an image's original under `original_images/` and each size of it 
 MEDIA_ROOT, the moment the admin shows a thumbnail or an editor previews a draft: served straight from disk, an
 upload waiting for approval would be public to whoever guesses its name. So `/media/` goes through this view:
 the file's image is looked up (one query), and `images.in_use.readers_may_see` decides (kept per content version).
-Anything else under MEDIA_ROOT (documents go through /documents/<id>/<name>) answers 404.
+Admin users' avatars go to people of the admin only; anything else under MEDIA_ROOT (documents go through
+/documents/<id>/<name>) answers 404.
 
 Django sends the file itself by default; behind nginx, set MEDIA_ACCEL_REDIRECT to an internal location that
 aliases MEDIA_ROOT, and nginx sends it (README, "nginx")."""
@@ -21,6 +22,7 @@ from images import in_use
 
 ORIGINALS = "original_images/"
 RENDITIONS = "images/"
+AVATARS = "avatar_images/"  # admin users' own photos (Wagtail's account settings): for the admin only
 
 
 def image_of(path):
@@ -36,10 +38,17 @@ def image_of(path):
 
 def media_file(request, path):
     path = posixpath.normpath(path).lstrip("/")
+    if path.startswith(AVATARS):
+        if not in_use.is_admin_user(request.user):
+            raise Http404
+        return send(request, path, shared=False)
     image = image_of(path)
     if image is None or not in_use.readers_may_see(image, request):
         raise Http404
-    shared = in_use.shown_to_everyone_cached(image)
+    return send(request, path, shared=in_use.shown_to_everyone_cached(image))
+
+
+def send(request, path, shared):
     accel = getattr(settings, "MEDIA_ACCEL_REDIRECT", "")
     if accel:
         response = HttpResponse(content_type="")  # nginx sets the type from the file

@@ -33,3 +33,9 @@ def test_document_numbers_are_stored_in_one_spelling(db):
     document = OfficialDocument.objects.create(number=" 12 - kh / lđlđ ")
     assert document.number == "12-KH/LĐLĐ"
     assert document.get_kind_display() == "Kế hoạch"
+
+
+def test_the_admin_asks_no_third_party_for_avatars(client, approver):
+    client.force_login(approver)
+    html = client.get("/admin/").content.decode()
+    assert "gravatar" not in html and "default-user-avatar" in html

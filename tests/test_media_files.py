@@ -144,3 +144,13 @@ def test_behind_nginx_django_decides_and_nginx_sends_the_file(settings, uploaded
     assert response["X-Accel-Redirect"] == "/protected-media/" + uploaded.file.name
     assert not response.content
     assert status(Client(), uploaded.file.url) == 404
+
+
+def test_admin_users_avatars_are_for_the_admin_only(editor):
+    from django.core.files.storage import default_storage
+
+    name = default_storage.save("avatar_images/avatar_x_bientap.png", png("bientap.png"))
+    address = "/media/" + name
+    assert status(Client(), address) == 404
+    response = login(editor).get(address)
+    assert response.status_code == 200 and "private" in response["Cache-Control"]

@@ -275,6 +275,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 WAGTAIL_SITE_NAME = os.environ.get("WAGTAIL_SITE_NAME", "Liên đoàn Lao động tỉnh Lào Cai")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# No Gravatar: it would send a hash of each admin user's e-mail to a third party on every admin page, and show a broken
+# image where the admin has no Internet access. Wagtail's own default avatar instead (users may upload one).
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail's sign-in form with its password label translated (Wagtail leaves it as the field name, in English).
