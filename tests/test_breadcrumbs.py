@@ -68,3 +68,11 @@ def test_every_kind_of_page_starts_at_home(client, home, section, seed_article, 
         if translated is not None and translated.live:
             items, names = trail(client, translated.url)
             assert items[0] == ("Home", "/en/") and names[0] == "Home", translated.url
+
+
+def test_search_and_tag_pages_start_at_home(client, seed_article):
+    tag = seed_article.tags.order_by("pk").first()
+    items, _names = trail(client, f"/tu-khoa/{tag.slug}/")
+    assert items == [("Trang chủ", "/"), (f"Từ khóa: {tag.name}", None)]
+    assert trail(client, "/search/?q=b%C3%A1c")[0] == [("Trang chủ", "/"), ("Tìm kiếm", None)]
+    assert trail(client, "/en/search/?q=union")[0] == [("Home", "/en/"), ("Search", None)]
