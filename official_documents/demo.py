@@ -46,5 +46,6 @@ def load(home):
         return
     file = get_document_model()(title="Báo cáo công khai tài chính năm 2024 (mẫu)")
     file.file.save("bao-cao-tai-chinh-2024-mau.pdf", ContentFile(placeholder_pdf("Bao cao tai chinh 2024 - mau")))
+    file._set_document_file_metadata()  # its size and hash, as the admin's upload sets them (lists show the size)
     file.save()
     OfficialDocument.objects.create(locale=home.locale, kind=DocumentKind.BAO_CAO_TAI_CHINH, file=file, **REPORT)

@@ -1,4 +1,5 @@
 from django import template
+from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
@@ -64,23 +65,42 @@ def breadcrumbs(context):
                 page.path,
                 compute=lambda: [page_link(ancestor) for ancestor in page.get_ancestors().filter(depth__gt=1)],
             )
-    structured_data = ""
-    if ancestors:
-        request = context["request"]
-        trail = [*ancestors[1:], {"title": page.title, "url": page.get_url(request)}]
-        home = {"title": _("Trang chủ"), "url": ancestors[0]["url"]}
-        structured_data = json_ld(
-            {
-                "@type": "BreadcrumbList",
-                "itemListElement": [
-                    {
-                        "@type": "ListItem",
-                        "position": position,
-                        "name": item["title"],
-                        "item": absolute_url(request, item["url"]),
-                    }
-                    for position, item in enumerate([home, *trail], start=1)
-                ],
-            }
-        )
-    return {"ancestors": ancestors, "page": page, "structured_data": structured_data}
+    if not ancestors:
+        return {"ancestors": [], "current": None, "structured_data": ""}
+    trail = [{"title": _("Trang chủ"), "url": ancestors[0]["url"]}, *ancestors[1:]]
+    return trail_context(context["request"], trail, page.title, page.get_url(context["request"]))
+
+
+def trail_context(request, trail, current, current_url):
+    """What home/tags/breadcrumbs.html shows: the links from the home page ("Trang chủ") to the current item,
+    and the same trail as schema.org's BreadcrumbList (the current item last, with its own address)."""
+    items = [*trail, {"title": current, "url": current_url}]
+    structured_data = json_ld(
+        {
+            "@type": "BreadcrumbList",
+            "itemListElement": [
+                {
+                    "@type": "ListItem",
+                    "position": position,
+                    "name": str(item["title"]),
+                    "item": absolute_url(request, item["url"]),
+                }
+                for position, item in enumerate(items, start=1)
+            ],
+        }
+    )
+    return {"ancestors": trail, "current": current, "structured_data": structured_data}
+
+
+@register.inclusion_tag("home/tags/breadcrumbs.html", takes_context=True)
+def view_breadcrumbs(context, *links):
+    """Breadcrumbs of a view that is not a page (the document library, a document, the financial reports): from
+    the home page of the language shown, then `links`, pairs of title and URL, and last the current item's title:
+    {% view_breadcrumbs _("Văn bản") list_url document.number %}."""
+    from home.templatetags.language_tags import language_home_url  # language_tags imports this module
+
+    request = context["request"]
+    *pairs, current = links
+    trail = [{"title": _("Trang chủ"), "url": language_home_url(context)}]
+    trail += [{"title": title, "url": url} for title, url in zip(pairs[::2], pairs[1::2], strict=True)]
+    return trail_context(request, trail, current, iri_to_uri(request.path))

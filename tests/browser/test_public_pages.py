@@ -28,6 +28,7 @@ def public_pages(home, section, seed_article, campaign):
         "campaign": campaign.url,
         "documents": reverse("official_documents:list"),
         "document": document.get_absolute_url(),
+        "financial-reports": reverse("official_documents:financial_reports"),
         "search": reverse("search") + "?q=h%E1%BB%8Dc+t%E1%BA%ADp",
         **organisation_pages(home),
     }
