@@ -41,7 +41,7 @@ def test_the_menu_holds_on_one_line_on_a_desktop(addresses, routed_site, width):
     for name, url in addresses.items():
         page.goto(routed_site.url + url)
         tops = page.evaluate(MENU_ITEMS)
-        assert len(tops) >= 8 and len(set(tops)) == 1, f"{name}: items' tops {tops}"
+        assert len(tops) >= 6 and len(set(tops)) == 1, f"{name}: items' tops {tops}"
         assert not page.locator(".main-nav__toggle").is_visible(), name  # no button: the menu is shown
         documents = page.locator(".main-nav__list a[href$='/van-ban/']")
         assert documents.is_visible(), name
@@ -77,10 +77,21 @@ def test_on_a_phone_the_menu_is_folded_and_the_news_starts_on_the_first_screen(a
             break
     else:
         pytest.fail("the menu's button is not reached with Tab")
+    assert toggle_state(page) == ("DisclosureTriangle", False)
     page.keyboard.press("Enter")
     assert page.locator(".main-nav__list a").first.is_visible()
-    snapshot = page.locator(".main-nav").aria_snapshot()
-    assert "[expanded]" in snapshot and 'link "Văn bản"' in snapshot, snapshot
+    assert toggle_state(page) == ("DisclosureTriangle", True)
+
+
+def toggle_state(page):
+    """The menu's button as assistive technologies get it from Chromium: its role (a <summary> is a disclosure
+    button, announced with its state) and whether it is expanded."""
+    cdp = page.context.new_cdp_session(page)
+    root = cdp.send("DOM.getDocument")["root"]["nodeId"]
+    node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": ".main-nav__toggle"})["nodeId"]
+    found = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node, "fetchRelatives": False})["nodes"][0]
+    states = {item["name"]: item["value"]["value"] for item in found.get("properties", [])}
+    return found["role"]["value"], states.get("expanded", False)
 
 
 def test_the_menu_opens_without_script(addresses, routed_site):
