@@ -5,6 +5,7 @@ from django import template
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import JSONObject
 from django.utils.translation import get_language
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
 from delivery.content_cache import cached
@@ -61,7 +62,10 @@ def shown(row, language):
             storage = CaptionedImageRendition._meta.get_field("file").storage
             url, width, height = storage.url(row["logo_file"]), row["logo_width"], row["logo_height"]
         else:
-            rendition = CaptionedImage.objects.get(pk=row["logo_id"]).get_rendition(LOGO_SPEC)
+            try:
+                rendition = CaptionedImage.objects.get(pk=row["logo_id"]).get_rendition(LOGO_SPEC)
+            except SourceImageIOError:  # the emblem's file is missing (media not restored): the name alone
+                return identity
             url, width, height = rendition.url, rendition.width, rendition.height
         identity["logo"] = {"url": url, "height": LOGO_HEIGHT, "width": round(width * LOGO_HEIGHT / height)}
     return identity
