@@ -2,12 +2,9 @@
 
 from contact.models import ContactPage
 
-DETAILS = (
-    "<p><b>Liên đoàn Lao động tỉnh Lào Cai</b> (địa chỉ mẫu)</p>"
-    "<p>Địa chỉ: Đường Hoàng Liên, phường Cốc Lếu, thành phố Lào Cai</p>"
-    "<p>Điện thoại: 0214 3820 000 · Thư điện tử: ldld@laocai.example</p>"
-    "<p>Giờ làm việc: sáng 7h30 - 11h30, chiều 13h30 - 17h00, từ thứ Hai đến thứ Sáu.</p>"
-)
+# The address, phone and e-mail come from the organisation's settings (organisation/demo.py); the page adds the
+# working hours.
+DETAILS = "<p>Giờ làm việc: sáng 7h30 - 11h30, chiều 13h30 - 17h00, từ thứ Hai đến thứ Sáu.</p>"
 
 
 def load(home):

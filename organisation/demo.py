@@ -1,14 +1,21 @@
-"""Sample organisation for the demo (load_demo_content): the federation's units, six officials with placeholder
-photos, and the "Giới thiệu" pages. Clearly sample data; running it again changes nothing that exists."""
+"""Sample organisation for the demo (load_demo_content): the federation's identity (emblem, name, address, the
+footer's lines), its units, six officials with placeholder photos, and the "Giới thiệu" pages. Clearly sample
+data; running it again changes nothing that exists."""
 
+import datetime
+from pathlib import Path
+
+from django.core.files.images import ImageFile
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from articles.importer import placeholder_image
+from images.models import CaptionedImage
 from organisation.models import (
     IntroductionPage,
     LeadershipPage,
     Official,
+    OrganisationSettings,
     RelatedLink,
     StructurePage,
     Unit,
@@ -16,6 +23,27 @@ from organisation.models import (
 )
 
 ADDRESS = "Đường Hoàng Liên, phường Cốc Lếu, thành phố Lào Cai (địa chỉ mẫu)"
+# A sample emblem drawn for the demo (a circle with "LĐLĐ"), replaced by the federation's own in the settings.
+EMBLEM = Path(__file__).resolve().parent / "demo_files" / "emblem.png"
+EMBLEM_TITLE = "Biểu trưng Liên đoàn Lao động tỉnh Lào Cai (mẫu)"
+# The identity in the settings (OrganisationSettings): filled where empty, so an administrator's values stay.
+IDENTITY = {
+    "name": "Liên đoàn Lao động tỉnh Lào Cai",
+    "name_en": "Lao Cai Provincial Federation of Labour",
+    "managing_body": "Liên đoàn Lao động tỉnh Lào Cai",
+    "managing_body_en": "Lao Cai Provincial Federation of Labour",
+    "address": ADDRESS,
+    "address_en": "Hoang Lien Street, Coc Leu Ward, Lao Cai City (sample address)",
+    "phone": "0214 3820 000",
+    "fax": "0214 3820 009",
+    "email": "ldld@laocai.example",
+    "responsible_person": "Nguyễn Văn Mẫu, Chủ tịch Liên đoàn Lao động tỉnh",
+    "responsible_person_en": "Nguyễn Văn Mẫu, President of the Provincial Federation of Labour",
+    "licence_number": "12/GP-TTĐT",
+    "licence_date": datetime.date(2021, 3, 15),
+    "licence_issuer": "Sở Thông tin và Truyền thông tỉnh Lào Cai",
+    "licence_issuer_en": "the Lao Cai Department of Information and Communications",
+}
 # (name, kind, parent's name or None, phone, e-mail)
 UNITS = [
     ("Liên đoàn Lao động tỉnh Lào Cai", UnitKind.LEADERSHIP, None, "0214 3820 000", "ldld@laocai.example"),
@@ -199,3 +227,23 @@ def load(home):
             page.save_revision().publish()
         pages.append(page)
     return pages
+
+
+def identity(site):
+    """The sample identity of `site`, unless an administrator has filled in its contacts (the migration fills
+    only the name and managing body): every empty field filled; and the sample emblem uploaded (once) if it has
+    none."""
+    found = OrganisationSettings.for_site(site)
+    if not (found.address or found.phone or found.email):
+        for field, value in IDENTITY.items():
+            if not getattr(found, field):
+                setattr(found, field, value)
+    if found.logo_id is None:
+        emblem = CaptionedImage.objects.filter(title=EMBLEM_TITLE).first()
+        if emblem is None:
+            emblem = CaptionedImage(title=EMBLEM_TITLE, description="Biểu trưng Liên đoàn Lao động tỉnh Lào Cai")
+            with EMBLEM.open("rb") as file:
+                emblem.file = ImageFile(file, name="bieu-trung-ldld-lao-cai.png")
+                emblem.save()
+        found.logo = emblem
+    found.save()

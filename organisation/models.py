@@ -1,10 +1,12 @@
 """The federation itself ("Giới thiệu"): its functions, tasks and history; its units as data (a tree) and the
 officials readers may contact, as Decree 42/2022/NĐ-CP expects of a public body's portal."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
@@ -331,3 +333,98 @@ class RelatedLink(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
 
     def __str__(self):
         return self.title
+
+
+@register_setting(icon="site", order=100)
+class OrganisationSettings(BaseSiteSetting):
+    """Who publishes the portal, shown in every page's header (emblem and name) and footer (the lines Vietnamese
+    portals carry: managing body, address, phone, e-mail, fax, person responsible, licence; Decree 42/2022/NĐ-CP
+    for state bodies' portals, the licence and responsible-person lines of news sites). Administrators edit it
+    (Settings › Thông tin cơ quan): one row per site, not a translatable object, so its texts have an English
+    counterpart beside them, shown on English pages (the Vietnamese where it is empty). Saving it changes the
+    content version, so every cached page and part shows it at once (docs/delivery.md)."""
+
+    logo = models.ForeignKey(
+        "images.CaptionedImage",
+        verbose_name=_("biểu trưng (logo)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Hiển thị cạnh tên cơ quan ở đầu trang, cao 48 px; nên dùng ảnh PNG vuông, nền trong suốt."),
+    )
+    name = models.CharField(_("tên cơ quan"), max_length=255, blank=True)
+    name_en = models.CharField(_("tên cơ quan (tiếng Anh)"), max_length=255, blank=True)
+    managing_body = models.CharField(_("cơ quan chủ quản"), max_length=255, blank=True)
+    managing_body_en = models.CharField(_("cơ quan chủ quản (tiếng Anh)"), max_length=255, blank=True)
+    address = models.CharField(_("địa chỉ"), max_length=255, blank=True)
+    address_en = models.CharField(_("địa chỉ (tiếng Anh)"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=50, blank=True, help_text=_("Ví dụ: 0214 3820 000"))
+    fax = models.CharField(_("fax"), max_length=50, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    responsible_person = models.CharField(
+        _("chịu trách nhiệm chính"),
+        max_length=255,
+        blank=True,
+        help_text=_("Họ tên và chức vụ, ví dụ: Nguyễn Văn A, Chủ tịch Liên đoàn Lao động tỉnh"),
+    )
+    responsible_person_en = models.CharField(_("chịu trách nhiệm chính (tiếng Anh)"), max_length=255, blank=True)
+    licence_number = models.CharField(
+        _("số giấy phép"), max_length=100, blank=True, help_text=_("Ví dụ: 12/GP-STTTT; để trống nếu không có.")
+    )
+    licence_date = models.DateField(_("ngày cấp giấy phép"), null=True, blank=True)
+    licence_issuer = models.CharField(
+        _("cơ quan cấp giấy phép"),
+        max_length=255,
+        blank=True,
+        help_text=_("Ví dụ: Sở Thông tin và Truyền thông tỉnh Lào Cai"),
+    )
+    licence_issuer_en = models.CharField(_("cơ quan cấp giấy phép (tiếng Anh)"), max_length=255, blank=True)
+
+    panels = [
+        FieldPanel("logo"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("name"), FieldPanel("name_en")]),
+                FieldRowPanel([FieldPanel("managing_body"), FieldPanel("managing_body_en")]),
+                FieldRowPanel([FieldPanel("responsible_person"), FieldPanel("responsible_person_en")]),
+            ],
+            heading=_("Tên cơ quan"),
+            help_text=_(
+                "Cột bên phải là bản tiếng Anh, hiển thị trên các trang tiếng Anh; để trống thì dùng tiếng Việt."
+            ),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("address"), FieldPanel("address_en")]),
+                FieldRowPanel([FieldPanel("phone"), FieldPanel("fax"), FieldPanel("email")]),
+            ],
+            heading=_("Liên hệ"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("licence_number"), FieldPanel("licence_date")]),
+                FieldRowPanel([FieldPanel("licence_issuer"), FieldPanel("licence_issuer_en")]),
+            ],
+            heading=_("Giấy phép"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("thông tin cơ quan")
+        verbose_name_plural = _("thông tin cơ quan")
+
+    def __str__(self):
+        return self.name or str(self.site)
+
+    # The texts that have an English counterpart (`<field>_en`), and the fields shown as they are.
+    TRANSLATED = ("name", "managing_body", "address", "responsible_person", "licence_issuer")
+    AS_THEY_ARE = ("phone", "fax", "email", "licence_number", "licence_date")
+
+    @classmethod
+    def shown_in(cls, values, language):
+        """What readers of `language` are shown of `values` (the fields by name): each text in that language, the
+        Vietnamese where it has none."""
+        english = language != settings.LANGUAGE_CODE
+        texts = {field: (english and values[f"{field}_en"]) or values[field] for field in cls.TRANSLATED}
+        return {**texts, **{field: values[field] for field in cls.AS_THEY_ARE}}

@@ -62,7 +62,7 @@ def test_each_unit_lists_its_officials(client, structure):
     content = text(client.get(structure.url))
     item = content[content.index(f'id="don-vi-{unit.pk}"') :]
     item = item[: item.index("</li>\n</li>") if "</li>\n</li>" in item else len(item)]
-    assert "Đỗ Văn Kiểm Tra" in item and "Phó Trưởng ban" in item and 'href="tel:02141234567"' in item
+    assert "Đỗ Văn Kiểm Tra" in item and "Phó Trưởng ban" in item and 'href="tel:+842141234567"' in item
 
 
 def test_leadership_page_lists_leaders_only_in_order(client, leadership):

@@ -1,4 +1,5 @@
 from django import template
+from django.urls import reverse
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
@@ -44,10 +45,23 @@ def main_menu(context):
     if home is not None:
         items = page_furniture(context)["menu"]
     current_path = getattr(context.get("page"), "path", "")
+    # The document library and the financial reports are views, not pages: listed after the pages, in the
+    # language shown (their addresses carry its prefix), each marked on its own views (a document's page under
+    # "Văn bản", as an article under its section). base.html keys the cached menu by the view's name.
+    request = context.get("request")
+    current_view = request.resolver_match.view_name if request and request.resolver_match else ""
+    views = [
+        (_("Văn bản"), "official_documents:list", {"official_documents:list", "official_documents:detail"}),
+        (_("Công khai tài chính"), "official_documents:financial_reports", {"official_documents:financial_reports"}),
+    ]
     return {
         "home": page_link(home) if home else None,
         "home_is_current": home is not None and current_path == home.path,
         "items": [{**item, "is_current": current_path.startswith(item["path"])} for item in items],
+        "views": [
+            {"title": title, "url": reverse(name), "is_current": current_view in marked_on}
+            for title, name, marked_on in views
+        ],
     }
 
 

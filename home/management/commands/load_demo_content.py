@@ -74,6 +74,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             about = [*organisation_demo.load(home), contact_demo.load(home), legal_qa_demo.load(home)]
         self.visit_history(site)
+        organisation_demo.identity(site)
         self.english(home, documents, campaign, article, about)
 
         self.stdout.write(
