@@ -15,7 +15,7 @@ def test_the_demo_report_is_listed_under_its_year_with_its_file(client):
     report = OfficialDocument.objects.get(kind=DocumentKind.BAO_CAO_TAI_CHINH, locale__language_code="vi")
     html = client.get(URL).content.decode()
     assert "<h2>Năm 2025</h2>" in html
-    assert report.citation in html and report.get_absolute_url() in html
+    assert report.citation_html in html and report.get_absolute_url() in html
     assert f'href="{report.file.url}" download' in html and "Tải về (PDF" in html
     download = client.get(report.file.url)
     assert download.status_code == 200

@@ -167,7 +167,7 @@ def test_demo_photos_are_illustrations_without_an_empty_band(seed_article):
             picture = picture.convert("RGB")
             width, height = picture.size
             small = picture.resize((60, 40))
-            assert len(set(small.getdata())) > 40, f"{image.title}: a flat block of colour"
+            assert len(small.getcolors(maxcolors=2400)) > 40, f"{image.title}: a flat block of colour"
             # The bottom fifth is part of the picture, not a pale strip of one colour.
             bottom = picture.crop((0, height * 4 // 5, width, height))
             assert max(ImageStat.Stat(bottom).stddev) > 8, f"{image.title}: a flat band along the bottom"
