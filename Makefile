@@ -62,3 +62,10 @@ lighthouse: $(BIN)/.installed ## Lighthouse (mobile) scores and page weights of 
 
 clean: ## Remove the virtual environment, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media static
+
+.PHONY: fonts
+fonts: ## Copy the article body's web font (@fontsource/noto-serif, pinned in package.json) into site/static/fonts
+	npm ci --no-audit --no-fund --ignore-scripts
+	for face in latin-400-normal vietnamese-400-normal latin-700-normal vietnamese-700-normal latin-400-italic vietnamese-400-italic; do \
+	  cp node_modules/@fontsource/noto-serif/files/noto-serif-$$face.woff2 site/static/fonts/; done
+	cp node_modules/@fontsource/noto-serif/LICENSE site/static/fonts/OFL-noto-serif.txt

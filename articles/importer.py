@@ -3,7 +3,6 @@
 One record per line; each line is validated and saved in its own transaction, so a bad line is reported with
 its number and never stops or corrupts the others. Articles are matched by slug: a re-import updates."""
 
-import colorsys
 import datetime
 import hashlib
 import io
@@ -19,10 +18,10 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from PIL import Image as PILImage
 from wagtail.rich_text import RichText
 
 from articles.models import ArticleIndexPage, ArticlePage
+from images import illustrations
 from images.models import CaptionedImage
 from official_documents.models import OfficialDocument
 from search.text import document_number, document_number_key, nfc
@@ -115,19 +114,18 @@ def parse_record(line):
     return record
 
 
-def placeholder_image(caption, credit):
-    """The photo of an imported article: the exchange format carries captions and credits, not files, so a
-    plain image stands in until an editor uploads the real one. Reused when the same photo is imported again."""
+def placeholder_image(caption, credit, portrait=False):
+    """The photo of an imported article: the exchange format carries captions and credits, not files, so an
+    illustration drawn for it (images/illustrations.py; a head and shoulders for a portrait) stands in until an
+    editor uploads the real one. Reused when the same photo is imported again."""
     title = (caption or credit or _("Ảnh"))[:255]
     existing = CaptionedImage.objects.filter(title=title, caption=caption, credit=credit).first()
     if existing:
         return existing
     digest = hashlib.sha1(f"{caption}|{credit}".encode(), usedforsecurity=False).digest()
-    red, green, blue = colorsys.hls_to_rgb(digest[0] / 255, 0.45, 0.35)
-    picture = PILImage.new("RGB", (1200, 800), (int(red * 255), int(green * 255), int(blue * 255)))
-    picture.paste((245, 245, 240), (0, 640, 1200, 800))
+    picture = illustrations.portrait(digest) if portrait else illustrations.landscape(digest)
     buffer = io.BytesIO()
-    picture.save(buffer, "JPEG", quality=80)
+    picture.save(buffer, "JPEG", quality=82)
     name = f"{slugify(anyascii(title))[:60] or 'anh'}-{digest.hex()[:8]}.jpg"
     image = CaptionedImage(title=title, description=caption, caption=caption, credit=credit)
     image.file = ImageFile(buffer, name=name)

@@ -1,6 +1,8 @@
 from django.db import models
 from django.urls import reverse
 from django.utils import dateformat
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import (
@@ -160,6 +162,19 @@ class OfficialDocument(
         if self.issuer:
             text += _(" của %(issuer)s") % {"issuer": self.issuer}
         return text
+
+    @property
+    def citation_html(self):
+        """The citation with its number in a no-wrap span, for pages: "01-KL/TW" never wraps at its hyphen."""
+        text, number = conditional_escape(self.citation), conditional_escape(self.number)
+        return mark_safe(text.replace(number, number_span(self.number), 1))  # noqa: S308 (both escaped)
+
+
+def number_span(number):
+    """A document number, escaped, in a no-wrap span (site.css `.doc-number`): "01-KL/TW" never wraps as "01-" /
+    "KL/TW". A span rather than non-breaking hyphens (U+2011), so that copying the text or searching the page finds
+    the number as typed. See also the filter `document_numbers` (templatetags/document_tags.py)."""
+    return mark_safe(f'<span class="doc-number">{conditional_escape(number)}</span>')  # noqa: S308 (escaped)
 
 
 def in_locale(documents, locale_id):

@@ -196,7 +196,7 @@ def load(home):
                 is_leader=is_leader,
                 phone=phone,
                 email=email,
-                photo=placeholder_image(_("Ảnh chân dung (mẫu): %(name)s") % {"name": name}, ""),
+                photo=placeholder_image(_("Ảnh chân dung (mẫu): %(name)s") % {"name": name}, "", portrait=True),
                 sort_order=(position + 1) * 10,
             )
     if not RelatedLink.objects.exists():

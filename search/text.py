@@ -259,6 +259,11 @@ def document_keys(text):
     return {document_key(number, code) for number, code in _DOCUMENT_NUMBER.findall(nfc(text))}
 
 
+# A whole document number as written in running text, to be shown unbroken: "01-KL/TW", "260/KH-LĐLĐ",
+# "12/2022/NĐ-CP", "45/2019/QH14" (not a date, "18/5/2021", nor a period, "2021-2025").
+DOCUMENT_NUMBER_IN_TEXT = re.compile(r"(?<![\w/-])\d{1,4}(?:/\d{4})?(?:[-/][^\W\d_]+\w*)+")
+
+
 def query_document_keys(tokens):
     """The documents a query names, in any common spelling: "01-kl/tw", "01 KL TW", "KL 01", "kết luận 01",
     "kết luận số 01". A number counts when a kind's code or name stands right before or after it."""

@@ -21,6 +21,7 @@ from campaigns.models import CampaignPage
 from home.models import HomePage
 from images.models import CaptionedImage
 from official_documents.models import OfficialDocument
+from tests.markup import unwrap_document_numbers
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +38,7 @@ def untranslated_article(section, english):
 
 
 def html(response):
-    return response.content.decode()
+    return unwrap_document_numbers(response.content.decode())
 
 
 def html_lang(content):

@@ -1,3 +1,7 @@
+import base64
+import json
+from urllib.parse import urlencode
+
 from django import template
 
 from articles.models import published_articles
@@ -22,3 +26,13 @@ def latest_news(context):
         ]
 
     return {"articles": cached("latest-news", locale_id, compute=compute)}
+
+
+@register.filter
+def zalo_share_url(url):
+    """Zalo's share page for a link, as a plain link: no Zalo script on our pages (the CSP allows none) and no Official
+    Account, which Zalo's documented share button (a script) requires. The button's own frame, served from
+    button-share.zalo.me, carries the link both as `url` and as `d` (base64 of {"url": ...}); its share page,
+    share_external, takes the same parameters and is what sites without the script link to."""
+    payload = base64.b64encode(json.dumps({"url": url}, separators=(",", ":")).encode()).decode()
+    return "https://button-share.zalo.me/share_external?" + urlencode({"url": url, "d": payload, "shareType": 0})

@@ -30,3 +30,13 @@
     }, 150);
   });
 })();
+
+// The print button of articles (Nghị định 42/2022/NĐ-CP asks for printing on every article): hidden in the page,
+// as it needs this script, and shown here; printing uses the print stylesheet (site.css, @media print).
+(function () {
+  "use strict";
+  Array.prototype.forEach.call(document.querySelectorAll("[data-print]"), function (button) {
+    button.addEventListener("click", function () { window.print(); });
+    button.hidden = false;
+  });
+})();
