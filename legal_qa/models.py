@@ -29,7 +29,7 @@ from contact.protection import give_back_submission, rate_limit_message, take_su
 from delivery.content_cache import ViewRestrictionsFromCache
 from home.translatable import PAGE_FIELDS
 from search.ranking import parse
-from search.text import fold
+from search.text import fold, html_text
 from visits.middleware import CountedPageMixin
 
 logger = logging.getLogger(__name__)
@@ -124,7 +124,7 @@ class LegalQuestion(index.Indexed, models.Model):
         return cls.objects.filter(status=Status.PUBLISHED)
 
     def search_document(self):
-        return [("title", self.question), ("body", strip_tags(self.answer or ""))]
+        return [("title", self.question), ("body", html_text(self.answer))]
 
     def search_meta(self):
         if self.status != Status.PUBLISHED:

@@ -3,7 +3,6 @@ officials readers may contact, as Decree 42/2022/NĐ-CP expects of a public body
 
 from django.db import models
 from django.db.models import Prefetch
-from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -21,6 +20,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from delivery.content_cache import ViewRestrictionsFromCache, public_q
 from home.translatable import PAGE_FIELDS, LiveQuerySet, prefer_locale
+from search.text import html_text
 from visits.middleware import CountedPageMixin
 
 PAGE_TRANSLATABLE_FIELDS = PAGE_FIELDS + [TranslatableField("intro")]
@@ -267,7 +267,7 @@ class IntroductionPage(OrganisationSearchMixin, CountedPageMixin, ViewRestrictio
 
     def search_document(self):
         document = [("title", self.title), ("lead", self.intro)]
-        document += [("body", strip_tags(text)) for text in (self.functions, self.tasks, self.history)]
+        document += [("body", html_text(text)) for text in (self.functions, self.tasks, self.history)]
         return [(field, text) for field, text in document if text]
 
     def get_context(self, request, *args, **kwargs):

@@ -197,16 +197,18 @@ def search(query, locale_id):
     weights = {term: query.terms[term] * idf[term] for term in frequencies}
     # Words found in most entries ("công", "đoàn") weigh little but cost the most to sum; on a large index,
     # candidates are chosen by the other words (or the rarest alone), and the common ones added for those only.
-    common = {term for term, n in frequencies.items() if count >= LARGE_INDEX and n > COMMON_SHARE * count}
-    if common == set(frequencies):
-        common.discard(min(frequencies, key=frequencies.get))
+    # A document's own number is never common and never alone chooses the candidates: the texts citing it must be
+    # among them.
+    texts = {term: n for term, n in frequencies.items() if not term.startswith(OWN_NUMBER)}
+    common = {term for term, n in texts.items() if count >= LARGE_INDEX and n > COMMON_SHARE * count}
+    if texts and common == set(texts):
+        common.discard(min(texts, key=texts.get))
     candidates = best_postings({term: weight for term, weight in weights.items() if term not in common}, locale_id)
     if not candidates:
         return []
     # The unit of the phrase bonus, as if documents' own numbers were not asked for: texts rank among themselves
     # as they did before documents took part.
-    counted = [term for term in frequencies if not term.startswith(OWN_NUMBER)]
-    unit = sum(idf[term] for term in counted if not term.startswith("n:")) / max(len(counted), 1)
+    unit = sum(idf[term] for term in texts if not term.startswith("n:")) / max(len(texts), 1)
     common_weights = {term: weights[term] for term in common}
     own_numbers = [term for term in frequencies if term.startswith(OWN_NUMBER)]
     results = [

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import render
 
@@ -65,7 +66,7 @@ def suggest(request):
             SearchEntry.objects.filter(locale=active_locale(request), folded_title__contains=f" {' '.join(typed)}")
             .select_related("page")
             .only("kind", "title", "url", "page__url_path")
-            .order_by("-published", "-pk")[:SUGGESTIONS]
+            .order_by(F("published").desc(nulls_last=True), "-pk")[:SUGGESTIONS]  # undated last, on any database
         )
         suggestions = [
             {

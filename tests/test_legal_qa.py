@@ -203,11 +203,15 @@ def test_the_site_search_finds_published_answers_only(client, qa_page):
 
 
 def test_the_site_search_lists_every_answer_found(client, qa_page):
-    for day in range(1, 5):
-        question = f"Tiền lương làm thêm ngày {day} tính ra sao?"
-        publish(LegalQuestion.objects.create(topic=Topic.WAGES, question=question))
+    questions = [
+        publish(
+            LegalQuestion.objects.create(topic=Topic.WAGES, question=f"Tiền lương làm thêm ngày {day} tính ra sao?")
+        )
+        for day in range(1, 5)
+    ]
     page = content(client.get("/search/", {"q": "tien luong lam them"}))
-    assert page.count(f'href="{qa_page.url}?question=') == 4
+    for question in questions:
+        assert f'href="{qa_page.url}?question={question.pk}#cau-hoi-{question.pk}"' in page
 
 
 def test_a_line_break_in_the_askers_name_or_address_is_refused(client, qa_page):

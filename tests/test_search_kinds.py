@@ -38,7 +38,7 @@ def html(query, language=""):
 
 def result_item(page, url):
     """The <li> of the result linking to url."""
-    start = page.index(f'<a href="{url}"')
+    start = page.index(f'<a href="{url}"', page.index('<ol class="search-results"'))
     return page[page.rindex("<li>", 0, start) : page.index("</li>", start)]
 
 
@@ -119,56 +119,60 @@ def test_organisation_pages_are_found_by_the_people_and_units_they_list():
 
 
 def test_a_draft_document_is_never_found_and_one_published_is_found_at_once():
-    assert urls("tàu ngầm hạt nhân") == []  # stored by the page cache
-    draft = new_document("Về tàu ngầm hạt nhân", live=False)
-    assert urls("tàu ngầm hạt nhân") == []
+    assert urls("zortanium") == []
+    stored = Client().get("/search/", {"q": "zortanium", "format": "json"})
+    assert stored["X-Page-Cache"] == "hit"  # the answer is kept by the page cache, until the content changes
+    draft = new_document("Về vật liệu zortanium", live=False)
+    assert urls("zortanium") == []
     draft.save_revision().publish()
-    assert urls("tàu ngầm hạt nhân") == [f"/van-ban/{draft.pk}/"]
+    assert urls("zortanium") == [f"/van-ban/{draft.pk}/"]
 
 
 def test_an_edit_of_a_published_document_shows_once_published_and_not_as_a_draft():
-    document = new_document("Về máy cày tự hành")
-    assert urls("máy cày tự hành") == [f"/van-ban/{document.pk}/"]
-    document.summary = "Về xe điện tự hành"
+    document = new_document("Về quavmobil")
+    assert urls("quavmobil") == [f"/van-ban/{document.pk}/"]
+    document.summary = "Về blipcar"
     revision = document.save_revision()  # an editor's draft: readers still see the published text
-    assert urls("máy cày tự hành") == [f"/van-ban/{document.pk}/"] and urls("xe điện tự hành") == []
+    assert urls("quavmobil") == [f"/van-ban/{document.pk}/"] and urls("blipcar") == []
     revision.publish()
-    assert urls("xe điện tự hành") == [f"/van-ban/{document.pk}/"] and urls("máy cày tự hành") == []
+    assert urls("blipcar") == [f"/van-ban/{document.pk}/"] and urls("quavmobil") == []
 
 
 def test_an_unpublished_or_deleted_document_is_no_longer_found():
-    document = new_document("Về khinh khí cầu")
-    other = new_document("Về khinh khí cầu nhỏ", number="98-KL/TW")
-    assert set(urls("khinh khí cầu")) == {f"/van-ban/{document.pk}/", f"/van-ban/{other.pk}/"}
+    document = new_document("Về vexalon")
+    other = new_document("Về vexalon nhỏ", number="98-KL/TW")
+    assert set(urls("vexalon")) == {f"/van-ban/{document.pk}/", f"/van-ban/{other.pk}/"}
     document.unpublish()
-    assert urls("khinh khí cầu") == [f"/van-ban/{other.pk}/"]
+    assert urls("vexalon") == [f"/van-ban/{other.pk}/"]
     other.delete()
-    assert urls("khinh khí cầu") == []
+    assert urls("vexalon") == []
 
 
 def test_legal_answers_are_found_once_published_never_waiting_or_declined(home):
     qa_page = LegalQAPage.objects.child_of(home).get()
-    question = LegalQuestion.objects.create(topic=Topic.WAGES, question="Thợ lặn có được phụ cấp độc hại không?")
-    assert urls("thợ lặn phụ cấp") == []
+    question = LegalQuestion.objects.create(
+        topic=Topic.WAGES, question="Thợ lặn snorkex có được phụ cấp độc hại không?"
+    )
+    assert urls("snorkex") == []
     question.answer = "<p>Có, theo danh mục nghề nặng nhọc.</p>"
     question.status = Status.PUBLISHED
     question.save()
     link = f"{qa_page.url}?question={question.pk}#cau-hoi-{question.pk}"
-    assert urls("thợ lặn phụ cấp") == [link]
+    assert urls("snorkex") == [link]
     # The link shows that answer on the Q&A page.
     listed = Client().get(link.split("#")[0]).content.decode()
     assert f'id="cau-hoi-{question.pk}"' in listed and listed.count('class="qa"') == 1
     question.answer = "<p>Có, phụ cấp nặng nhọc theo danh mục nghề.</p>"
     question.save()
-    assert "nặng nhọc" in results("thợ lặn phụ cấp")[0]["snippet"]
+    assert "nặng nhọc" in results("snorkex")[0]["snippet"]
     question.status = Status.DECLINED
     question.save()
-    assert urls("thợ lặn phụ cấp") == []
+    assert urls("snorkex") == []
     question.status = Status.PUBLISHED
     question.save()
-    assert urls("thợ lặn phụ cấp") == [link]
+    assert urls("snorkex") == [link]
     question.delete()
-    assert urls("thợ lặn phụ cấp") == []
+    assert urls("snorkex") == []
 
 
 def test_answers_go_with_their_page_unpublished_or_private(home, answer):
@@ -197,8 +201,8 @@ def test_private_or_unpublished_plans_and_organisation_pages_are_never_found(cam
 def test_an_unpublished_plan_and_a_draft_article_are_never_found(campaign, section):
     from articles.models import ArticlePage
 
-    section.add_child(instance=ArticlePage(title="Bản nháp về cá voi xanh", slug="ban-nhap-ca-voi", live=False))
-    assert urls("cá voi xanh") == []
+    section.add_child(instance=ArticlePage(title="Bản nháp về wumpalo", slug="ban-nhap-ca-voi", live=False))
+    assert urls("wumpalo") == []
     CampaignPage.objects.get(pk=campaign.pk).unpublish()
     assert campaign.url not in urls("làm theo Bác")
 
