@@ -295,12 +295,13 @@ class OrganisationSubpage(OrganisationSearchMixin, CountedPageMixin, ViewRestric
 
     def search_document(self):
         """Its summary and the people and units it lists (published ones, in its language), so that a name or a
-        position ("Chủ tịch") finds the page; organisation/signals.py refreshes it when they change."""
+        position ("Chủ tịch") finds the page, its summary alone being the result's snippet; organisation/signals.py
+        refreshes it when they change."""
         document = [("title", self.title), ("lead", self.intro)]
         for official in self.search_officials():
-            document += [("body", official.name), ("body", official.position)]
+            document += [("other", official.name), ("other", official.position)]
             if official.unit is not None:
-                document.append(("body", official.unit.name))
+                document.append(("other", official.unit.name))
         return [(field, text) for field, text in document if text]
 
     def search_officials(self):
@@ -323,7 +324,7 @@ class StructurePage(OrganisationSubpage):
 
     def search_document(self):
         units = prefer_locale(Unit.objects.live(), self.locale_id)
-        return super().search_document() + [("body", unit.name) for unit in units]
+        return super().search_document() + [("other", unit.name) for unit in units]
 
 
 class LeadershipPage(OrganisationSubpage):
