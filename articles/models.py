@@ -17,7 +17,7 @@ from django.db.models import (
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.text import Truncator
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -206,6 +206,10 @@ class ArticlePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
     def byline(self):
         """ "Tiến Sỹ - LĐLĐ tỉnh", as the portal signs its articles."""
         return " - ".join(part for part in (self.author, self.source_unit) if part)
+
+    # The site search (search/indexing.py): how a result is labelled.
+    search_kind = "article"
+    search_kind_label = pgettext_lazy("loại kết quả tìm kiếm", "Tin bài")
 
     def search_document(self):
         """What readers look for, by field (see search/indexing.py): title, lead, body, and the rest

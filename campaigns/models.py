@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
@@ -104,6 +105,13 @@ class CampaignPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         errors = year_errors([block.value["year"] for block in self.years], self.start_year, self.end_year)
         if errors:
             raise ValidationError({"years": StreamBlockValidationError(block_errors=errors)})
+
+    # The site search (search/indexing.py): labelled as a plan, dated by its period, not by its first publication.
+    search_kind = "campaign"
+    search_kind_label = pgettext_lazy("loại kết quả tìm kiếm", "Kế hoạch")
+
+    def search_meta(self):
+        return {"published": None, "period": self.period}
 
     def search_document(self):
         """What readers look for (see search/indexing.py): title, summary, every year's text, legal basis."""

@@ -69,9 +69,10 @@ def address_key(request):
 
 
 # The query parameters the public site reads: pagination (`page`; `p` for the sitemap), search terms (`q`), the
-# search page's JSON (`format`), the document library's and the legal Q&A's filters. Add here any parameter a new
-# public view reads: tests/test_page_cache.py renders every view with and without stray parameters.
-PUBLIC_QUERY_PARAMETERS = frozenset({"page", "p", "q", "format", "kind", "year", "issuer", "topic"})
+# search page's JSON (`format`), the document library's and the legal Q&A's filters (`question`: one answer, as
+# search results link to it). Add here any parameter a new public view reads: tests/test_page_cache.py renders
+# every view with and without stray parameters.
+PUBLIC_QUERY_PARAMETERS = frozenset({"page", "p", "q", "format", "kind", "year", "issuer", "topic", "question"})
 
 
 class PublicQueryMiddleware:

@@ -14,9 +14,10 @@ from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.db.models import Count
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
-from django.utils.translation import gettext
+from django.utils.text import Truncator
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
@@ -25,16 +26,20 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from contact.protection import give_back_submission, rate_limit_message, take_submission
-from delivery.content_cache import ViewRestrictionsFromCache, cached, public_q
+from delivery.content_cache import ViewRestrictionsFromCache
 from home.translatable import PAGE_FIELDS
 from search.ranking import parse
-from search.text import fold
+from search.text import fold, html_text
 from visits.middleware import CountedPageMixin
 
 logger = logging.getLogger(__name__)
 RATE_SCOPE = "legal-question"
 QUESTIONS_PER_PAGE = 10
 MAX_SEARCH_WORDS = 8
+# How the site search labels an answer (and the Q&A page), search/kinds.py.
+SEARCH_KIND = "legal-answer"
+SEARCH_KIND_LABEL = pgettext_lazy("loại kết quả tìm kiếm", "Hỏi đáp pháp luật")
+TITLE_WORDS = 30  # of a question, as a search result's title
 
 
 class Topic(models.TextChoices):
@@ -109,6 +114,34 @@ class LegalQuestion(index.Indexed, models.Model):
         if self.status == Status.PUBLISHED and not strip_tags(self.answer or "").strip():
             raise ValidationError({"answer": _("Cần có câu trả lời trước khi đăng.")})
 
+    # The site search (search/indexing.py): a published answer is found on the Vietnamese Q&A page, under its
+    # publication and privacy; the question is its title. Questions are not translated (README).
+    search_kind = SEARCH_KIND
+    search_kind_label = SEARCH_KIND_LABEL
+
+    @classmethod
+    def search_candidates(cls):
+        return cls.objects.filter(status=Status.PUBLISHED)
+
+    def search_document(self):
+        return [("title", self.question), ("body", html_text(self.answer))]
+
+    def search_meta(self):
+        if self.status != Status.PUBLISHED:
+            return None
+        page = LegalQAPage.objects.live().filter(locale__language_code=settings.LANGUAGE_CODE).first()
+        if page is None:
+            return None
+        with translation.override(settings.LANGUAGE_CODE):
+            return {
+                "page": page,
+                "locale_id": page.locale_id,
+                "title": Truncator(" ".join(self.question.split())).words(TITLE_WORDS),
+                "url": f"{page.get_url()}?question={self.pk}#cau-hoi-{self.pk}",
+                "section": str(self.get_topic_display()),
+                "published": self.published_at and timezone.localdate(self.published_at),
+            }
+
 
 def notify_asker(question_pk):
     """Tell the asker their question is answered; a mail server's failure is logged, not raised, and leaves the
@@ -139,27 +172,6 @@ def published_questions(topic=None, query=""):
     return questions.only("pk", "topic", "question", "answer", "published_at")
 
 
-def answers_found(query, locale, shown=3):
-    """For the site search: the published answers a query finds, where the reader's language has a Q&A page.
-    {"url" (of the Q&A page), "questions" (the first few, as that page lists them), "total"} or None; one
-    query, two when it finds `shown` or more (the page's address is cached with the content)."""
-    if not query.strip():
-        return None
-
-    def page_url():
-        # Public: outside the cached restrictions, asked for once a request anyway (the menu).
-        page = LegalQAPage.objects.live().filter(public_q(), locale=locale).first()
-        return page.url if page else ""
-
-    url = cached("legal-qa-url", locale.pk, compute=page_url)
-    if not url:
-        return None
-    questions = published_questions(query=query)
-    first = list(questions[:shown])
-    total = questions.count() if len(first) == shown else len(first)  # counted only when there may be more
-    return {"url": url, "questions": first, "total": total} if total else None
-
-
 class LegalQAPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
     """ "Hỏi đáp pháp luật": the published answers, by topic and searchable, and the form to ask a question."""
 
@@ -178,6 +190,21 @@ class LegalQAPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         verbose_name = _("trang hỏi đáp pháp luật")
         verbose_name_plural = _("trang hỏi đáp pháp luật")
 
+    # The site search (search/indexing.py): the page itself, and on the Vietnamese page the published answers.
+    search_kind = SEARCH_KIND
+    search_kind_label = SEARCH_KIND_LABEL
+
+    def search_document(self):
+        return [("title", self.title), ("lead", self.intro)]
+
+    def search_meta(self):
+        return {"published": None}
+
+    def search_dependents(self):
+        if self.locale.language_code != settings.LANGUAGE_CODE:
+            return []
+        return LegalQuestion.search_candidates()
+
     def get_context(self, request, *args, **kwargs):
         from legal_qa.forms import QuestionFilterForm, QuestionForm
 
@@ -187,6 +214,11 @@ class LegalQAPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         if filters.is_valid():
             topic, query = filters.cleaned_data["topic"], filters.cleaned_data["q"]
         questions = published_questions(topic, query)
+        # One answer, as the site search links to it (?question=<id>).
+        one = request.GET.get("question", "")
+        one = int(one) if one.isascii() and one.isdigit() and len(one) < 10 else None
+        if one is not None:
+            questions = questions.filter(pk=one)
         context["filters"] = filters
         context["questions"] = Paginator(questions, QUESTIONS_PER_PAGE).get_page(request.GET.get("page"))
         counts = dict(
@@ -198,7 +230,7 @@ class LegalQAPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         )
         context["topics"] = [(value, label, counts.get(value, 0)) for value, label in Topic.choices]
         context["topic_label"] = dict(Topic.choices)
-        context["searching"] = bool(topic or query)
+        context["searching"] = bool(topic or query or one is not None)
         context.setdefault("form", QuestionForm())
         return context
 

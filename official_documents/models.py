@@ -1,9 +1,10 @@
 from django.db import models
 from django.urls import reverse
-from django.utils import dateformat
+from django.utils import dateformat, translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel
 from wagtail.models import (
     DraftStateMixin,
@@ -152,6 +153,30 @@ class OfficialDocument(
         from official_documents.views import citing_pages
 
         return {**super().get_preview_context(request, mode_name), "document": self, **citing_pages(self)}
+
+    # The site search (search/indexing.py): a published document is found by its number first, then by its
+    # citation and summary, in its own language, at its own page.
+    search_kind = "document"
+    search_kind_label = pgettext_lazy("loại kết quả tìm kiếm", "Văn bản")
+
+    @classmethod
+    def search_candidates(cls):
+        return cls.objects.live().select_related("locale")
+
+    def search_document(self):
+        with translation.override(self.locale.language_code):
+            return [("title", str(self.citation)), ("lead", self.summary), ("number", self.number)]
+
+    def search_meta(self):
+        if not self.live:
+            return None
+        with translation.override(self.locale.language_code):
+            return {
+                "locale_id": self.locale_id,
+                "title": str(self.citation),
+                "url": self.get_absolute_url(),
+                "published": self.issued_on,
+            }
 
     @property
     def citation(self):

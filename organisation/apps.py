@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class OrganisationConfig(AppConfig):
     name = "organisation"
     verbose_name = _("Tổ chức")
+
+    def ready(self):
+        from organisation import signals
+
+        signals.connect_signals()

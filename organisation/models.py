@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
@@ -21,9 +22,20 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from delivery.content_cache import ViewRestrictionsFromCache, public_q
 from home.translatable import PAGE_FIELDS, LiveQuerySet, prefer_locale
+from search.text import html_text
 from visits.middleware import CountedPageMixin
 
 PAGE_TRANSLATABLE_FIELDS = PAGE_FIELDS + [TranslatableField("intro")]
+
+
+class OrganisationSearchMixin:
+    """The organisation's pages in the site search (search/indexing.py): labelled "Tổ chức", undated."""
+
+    search_kind = "organisation"
+    search_kind_label = pgettext_lazy("loại kết quả tìm kiếm", "Tổ chức")
+
+    def search_meta(self):
+        return {"published": None}
 
 
 class UnitKind(models.TextChoices):
@@ -220,7 +232,7 @@ def unit_tree(locale_id):
     return branch(None, frozenset())
 
 
-class IntroductionPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
+class IntroductionPage(OrganisationSearchMixin, CountedPageMixin, ViewRestrictionsFromCache, Page):
     """ "Giới thiệu": what the federation is for (functions, tasks) and its history; its structure and leadership
     are pages under it."""
 
@@ -255,6 +267,11 @@ class IntroductionPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         verbose_name = _("trang giới thiệu")
         verbose_name_plural = _("trang giới thiệu")
 
+    def search_document(self):
+        document = [("title", self.title), ("lead", self.intro)]
+        document += [("body", html_text(text)) for text in (self.functions, self.tasks, self.history)]
+        return [(field, text) for field, text in document if text]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Only their titles and addresses are shown: the pages as they are, public ones (the cached restrictions),
@@ -263,7 +280,7 @@ class IntroductionPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         return context
 
 
-class OrganisationSubpage(CountedPageMixin, ViewRestrictionsFromCache, Page):
+class OrganisationSubpage(OrganisationSearchMixin, CountedPageMixin, ViewRestrictionsFromCache, Page):
     """What the structure and leadership pages share: a summary over data kept as snippets, one of each under the
     introduction."""
 
@@ -277,6 +294,20 @@ class OrganisationSubpage(CountedPageMixin, ViewRestrictionsFromCache, Page):
 
     class Meta:
         abstract = True
+
+    def search_document(self):
+        """Its summary and the people and units it lists (published ones, in its language), so that a name or a
+        position ("Chủ tịch") finds the page, its summary alone being the result's snippet; organisation/signals.py
+        refreshes it when they change."""
+        document = [("title", self.title), ("lead", self.intro)]
+        for official in self.search_officials():
+            document += [("other", official.name), ("other", official.position)]
+            if official.unit is not None:
+                document.append(("other", official.unit.name))
+        return [(field, text) for field, text in document if text]
+
+    def search_officials(self):
+        return officials(self.locale_id)
 
 
 class StructurePage(OrganisationSubpage):
@@ -293,6 +324,10 @@ class StructurePage(OrganisationSubpage):
         context["tree"] = unit_tree(self.locale_id)
         return context
 
+    def search_document(self):
+        units = prefer_locale(Unit.objects.live(), self.locale_id)
+        return super().search_document() + [("other", unit.name) for unit in units]
+
 
 class LeadershipPage(OrganisationSubpage):
     """ "Lãnh đạo": the officials marked as leaders, in display order."""
@@ -307,6 +342,9 @@ class LeadershipPage(OrganisationSubpage):
         context = super().get_context(request, *args, **kwargs)
         context["leaders"] = [official for official in officials(self.locale_id) if official.is_leader]
         return context
+
+    def search_officials(self):
+        return [official for official in officials(self.locale_id) if official.is_leader]
 
 
 class RelatedLink(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, TranslatableMixin, models.Model):

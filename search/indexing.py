@@ -1,8 +1,19 @@
-"""Keeping the Vietnamese search index in step with what is public.
+"""Keeping the Vietnamese search index in step with what readers may see.
 
-A page type takes part by defining `search_document()`, a list of (field, text) pairs with field one of
-FIELD_WEIGHTS. Publishing indexes the page; unpublishing, deleting, moving under a view restriction removes
-it; `python manage.py rebuild_search_entries` rebuilds everything."""
+How a model takes part (a small interface: the search app imports no content app):
+- `search_kind` and `search_kind_label`, class attributes: the kind of result and its label (search/kinds.py);
+- `search_document()`: a list of (field, text) pairs, field one of FIELD_WEIGHTS, or "number" for the number of
+  the official document the thing is (a query for that number then puts it first; its words are indexed from
+  the other fields);
+- a page may add `search_meta()`, a dict overriding what its entry shows ("published", "period", "section"), and
+  `search_dependents()`, the things it shows that are found on it (indexed with it, gone with it);
+- any other model defines the classmethod `search_candidates()` (the instances that may be public, for a
+  rebuild) and `search_meta()`: {"title", "url", "locale_id"} and optionally "published", "period", "section",
+  "page" (the page showing it: the entry then lives and dies with that page, its publication and its privacy),
+  or None when readers may not see it. Saving or deleting one refreshes its entry.
+
+Publishing indexes a page; unpublishing, deleting, moving under a view restriction removes it;
+`python manage.py rebuild_search_entries` rebuilds everything."""
 
 from collections import Counter
 
@@ -12,6 +23,7 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from delivery import deletions
+from search import kinds
 from search.models import SearchEntry, SearchTerm
 from search.text import document_keys, fold_word, nfc, search_form, tone_key_word, words
 
@@ -32,14 +44,53 @@ def indexable(page):
     return page.live and hasattr(page, "search_document") and not page.get_view_restrictions().exists()
 
 
-def entry_for(page, language=None):
-    """The entry and the term frequencies of a page (not saved)."""
-    language = language or page.locale.language_code
-    document = [(field, nfc(text)) for field, text in page.search_document() if text]
+def page_key(pk):
+    return f"page:{pk}"
+
+
+def object_key(thing):
+    return f"{thing._meta.label_lower}:{thing.pk}"
+
+
+def page_meta(page):
+    """What the entry of a page shows: its title, section (the parent's title below the home page), date."""
+    parent = page.get_parent()
+    meta = {
+        "key": page_key(page.pk),
+        "page_id": page.pk,
+        "locale_id": page.locale_id,
+        "kind": getattr(page, "search_kind", kinds.PAGE),
+        "title": page.title,
+        "section": parent.title if parent and parent.depth > 2 else "",
+        "published": getattr(page, "date", None) or (page.first_published_at and page.first_published_at.date()),
+    }
+    if hasattr(page, "search_meta"):
+        meta.update(page.search_meta())
+    return meta
+
+
+def object_meta(thing):
+    """What the entry of a thing that is not a page shows and the page showing it (or None), or (None, None) when
+    readers may not see it."""
+    meta = thing.search_meta()
+    if meta is None:
+        return None, None
+    page = meta.pop("page", None)
+    return {"key": object_key(thing), "page_id": page and page.pk, "kind": thing.search_kind, **meta}, page
+
+
+def entry_for(thing, meta, language=None):
+    """The entry and the term frequencies of a page or another thing (not saved)."""
+    language = language or Locale.objects.get(pk=meta["locale_id"]).language_code
+    document = [(field, nfc(text)) for field, text in thing.search_document() if text]
     frequencies = Counter()
     folded_fields, keyed_fields = [], []
     length = 0
     for field, text in document:
+        if field == "number":  # the document this entry is: its number as a term of its own
+            for key in document_keys(text):
+                frequencies[f"d:{key}"[:64]] += DOCUMENT_WEIGHT
+            continue
         weight = FIELD_WEIGHTS[field]
         tokens = words(text)
         length += len(tokens)
@@ -54,33 +105,43 @@ def entry_for(page, language=None):
             frequencies[f"n:{key}"[:64]] += DOCUMENT_WEIGHT
         folded_fields.append(" ".join(folded_tokens))
         keyed_fields.append(" ".join(keyed_tokens))
-    parent = page.get_parent()
-    date = getattr(page, "date", None) or (page.first_published_at and page.first_published_at.date())
     entry = SearchEntry(
-        page_id=page.pk,
-        locale_id=page.locale_id,
-        title=page.title,
-        section=parent.title if parent and parent.depth > 2 else "",
-        published=date,
+        **meta,
         text="\n".join(text for field, text in document if field in ("lead", "body")),
         folded=f" {FIELD_SEPARATOR.join(folded_fields)} ",
         keyed=f" {FIELD_SEPARATOR.join(keyed_fields)} ",
-        folded_title=f" {' '.join(fold_word(token) for token in words(page.title))} ",
+        folded_title=f" {' '.join(fold_word(token) for token in words(meta['title']))} ",
         length=max(length, 1),
     )
     return entry, frequencies
 
 
+def save_entry(entry, frequencies):
+    entry.save(force_insert=True)
+    insert_postings(postings(entry, frequencies))
+
+
 @transaction.atomic
 def index_page(page):
-    """Indexes the live version of a page, or removes it when readers may not find it."""
+    """Indexes the live version of a page and the things it shows, or removes them when readers may not find
+    the page."""
     page = page.specific
     SearchEntry.objects.filter(page_id=page.pk).delete()
     if not indexable(page):
         return
-    entry, frequencies = entry_for(page)
-    entry.save(force_insert=True)
-    insert_postings(postings(entry, frequencies))
+    save_entry(*entry_for(page, page_meta(page)))
+    for thing in page.search_dependents() if hasattr(page, "search_dependents") else []:
+        index_object(thing, page_checked=True)
+
+
+@transaction.atomic
+def index_object(thing, page_checked=False):
+    """Indexes a thing that is not a page as readers see it, or removes its entry when they may not."""
+    SearchEntry.objects.filter(key=object_key(thing)).delete()
+    meta, page = object_meta(thing)
+    if meta is None or (page is not None and not page_checked and not indexable(page.specific)):
+        return
+    save_entry(*entry_for(thing, meta))
 
 
 def postings(entry, frequencies):
@@ -112,24 +173,47 @@ def index_subtree(page):
 
 
 def rebuild(pages, batch_size=500):
-    """Indexes these pages (a queryset) afresh, in batches: for rebuild_search_entries and measure_search."""
+    """Indexes these pages (a queryset) afresh, in batches, and the things they show: for rebuild_search_entries
+    and measure_search."""
     count = 0
     batch = []
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     for page in pages.iterator(chunk_size=batch_size):
         if indexable(page):
-            batch.append(entry_for(page, languages[page.locale_id]))
+            batch.append(entry_for(page, page_meta(page), languages[page.locale_id]))
         if len(batch) >= batch_size:
             count += _save_batch(batch)
             batch = []
     return count + _save_batch(batch)
 
 
+def rebuild_objects():
+    """Indexes afresh every thing that is not a page (documents, answers...); the pages showing them are asked
+    once each whether readers may see them."""
+    pages_seen = {}
+    count = 0
+    for model in kinds.searchable_models():
+        for thing in model.search_candidates():
+            meta, page = object_meta(thing)
+            if meta is None:
+                continue
+            if page is not None:
+                if page.pk not in pages_seen:
+                    pages_seen[page.pk] = indexable(page.specific)
+                if not pages_seen[page.pk]:
+                    continue
+            with transaction.atomic():
+                SearchEntry.objects.filter(key=meta["key"]).delete()
+                save_entry(*entry_for(thing, meta))
+            count += 1
+    return count
+
+
 @transaction.atomic
 def _save_batch(batch):
     if not batch:
         return 0
-    SearchEntry.objects.filter(page_id__in=[entry.page_id for entry, _ in batch]).delete()
+    SearchEntry.objects.filter(key__in=[entry.key for entry, _ in batch]).delete()
     entries = SearchEntry.objects.bulk_create([entry for entry, _ in batch])
     insert_postings([posting for entry, frequencies in batch for posting in postings(entry, frequencies)])
     return len(entries)
@@ -137,9 +221,10 @@ def _save_batch(batch):
 
 def on_published(sender, instance, **kwargs):
     index_page(instance)
-    if not hasattr(instance.specific_class, "search_document") and instance.depth > 2:
-        # A section: its (perhaps new) title is what its articles' results show.
-        SearchEntry.objects.filter(page__in=instance.get_children()).update(section=instance.title)
+    if instance.depth > 2:
+        # Its (perhaps new) title is what its children's results show as their section.
+        children = SearchEntry.objects.filter(page__in=instance.get_children(), key__startswith="page:")
+        children.update(section=instance.title)
 
 
 def on_unpublished(sender, instance, **kwargs):
@@ -158,7 +243,25 @@ def on_restriction_changed(sender, instance, **kwargs):
         index_subtree(page)
 
 
+def on_thing_saved(sender, instance, raw=False, **kwargs):
+    if raw:
+        return
+    # The row as stored is what readers see: an edit saved as a draft leaves its new text in the instance only.
+    stored = sender._base_manager.filter(pk=instance.pk).first()
+    if stored is not None:
+        index_object(stored)
+
+
+def on_thing_deleted(sender, instance, **kwargs):
+    SearchEntry.objects.filter(key=object_key(instance)).delete()
+
+
 def connect_signals():
+    for model in kinds.searchable_models():
+        post_save.connect(on_thing_saved, sender=model, dispatch_uid=f"search-index-saved-{model._meta.label_lower}")
+        post_delete.connect(
+            on_thing_deleted, sender=model, dispatch_uid=f"search-index-deleted-{model._meta.label_lower}"
+        )
     page_published.connect(on_published, dispatch_uid="search-index-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="search-index-unpublished")
     post_page_move.connect(on_moved, dispatch_uid="search-index-moved")

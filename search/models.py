@@ -12,13 +12,22 @@ from wagtail.models import Locale, Page
 
 
 class SearchEntry(models.Model):
-    """What the search page needs of a page, kept with it so that a result costs no further query."""
+    """What the search page needs of a thing readers may find (a page, an official document, a published legal
+    answer...), kept with it so that a result costs no further query. See search/indexing.py for how a model
+    takes part."""
 
-    page = models.OneToOneField(Page, on_delete=models.CASCADE, primary_key=True, related_name="+")
+    # Which thing: "page:12" for a page, "<app>.<model>:<pk>" for anything else.
+    key = models.CharField(max_length=120, unique=True)
+    # The page itself, or the page that shows the thing (the Q&A page of an answer): readers lose the entry with
+    # that page (unpublished, restricted, deleted). None for things with their own address (documents).
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, null=True, related_name="+")
     locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=40, help_text="the model's search_kind, labelled by search.kinds")
     title = models.TextField()
     section = models.CharField(max_length=255, blank=True)
     published = models.DateField(null=True)
+    period = models.CharField(max_length=40, blank=True, help_text="shown instead of a date: a plan's years")
+    url = models.CharField(max_length=500, blank=True, help_text="the address, when it is not the page's own")
     text = models.TextField(help_text="lead and body, NFC, for snippets")
     # The folded and tone-keyed words of each field, fields separated by " | ", for phrase matching.
     folded = models.TextField()
@@ -34,10 +43,11 @@ class SearchEntry(models.Model):
 
 
 class SearchTerm(models.Model):
-    """A posting: a term of an entry ("f:bac" folded, "t:bac1" exact tone, "n:1kl" a document) and its BM25
-    term-frequency part, computed when the entry is indexed from the term's frequency weighted by the fields
-    it occurs in (a word of the title counts three times) and the entry's length. The search then sums, per
-    entry, these parts times the query's weights: one pass over a covering index, no join."""
+    """A posting: a term of an entry ("f:bac" folded, "t:bac1" exact tone, "n:1kl" a document cited, "d:1kl" the
+    document itself) and its BM25 term-frequency part, computed when the entry is indexed from the term's
+    frequency weighted by the fields it occurs in (a word of the title counts three times) and the entry's length.
+    The search then sums, per entry, these parts times the query's weights: one pass over a covering index, no
+    join."""
 
     entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="terms")
     locale = models.ForeignKey(Locale, on_delete=models.CASCADE, related_name="+")

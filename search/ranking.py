@@ -4,7 +4,8 @@ A query becomes weighted terms: each word folded ("f:bac"), and when the reader 
 ("t:bac1") weighing more than the folded fallback, so "Bác" ranks above "bắc"; raw Telex decoded ("hocj" ->
 "học"); abbreviations both ways; document numbers in any spelling ("n:1kl"). The database sums BM25 over the
 postings in one query and keeps the best candidates; a second query re-ranks them with a bonus for the query's
-words standing together as a phrase, found in the stored texts, and ties go to the most recent."""
+words standing together as a phrase, found in the stored texts, and ties go to the most recent. A query naming
+an official document puts the document itself first ("d:1kl"), then the texts citing it."""
 
 import datetime
 import math
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Sum, Value, When
+from django.db.models import Case, Count, F, FloatField, Q, Sum, Value, When
 
 from search.models import SearchEntry, SearchTerm, abbreviation_table
 from search.text import (
@@ -37,6 +38,7 @@ EXACT_TONE = 1.0  # a word typed with marks, found with the same marks
 FOLDED_FALLBACK = 0.35  # ... found with other marks or none
 ALTERNATIVE = 0.7  # the other side of an abbreviation
 DOCUMENT = 2.0  # a document number
+OWN_NUMBER = "d:"  # the term of the document that bears the number: such an entry comes first
 # Phrase bonus, in units of the query's mean inverse document frequency.
 PHRASE_BIGRAM = 1.5
 PHRASE_WHOLE = 1.0
@@ -48,6 +50,8 @@ LARGE_INDEX = 2000
 COMMON_SHARE = 0.2
 RELATIVE_CUTOFF = 0.2
 STATS_TIMEOUT = 600
+# What the search page and its JSON show of an entry (load).
+SHOWN = ["kind", "title", "section", "published", "period", "url", "text", "page__url_path"]
 OLDEST = datetime.date.min
 
 
@@ -139,6 +143,7 @@ def parse(raw, language="vi", abbreviations=None):
             query.phrases.append(Phrase(alternative_words))
     for key in query_document_keys(decoded):
         query.add_term(f"n:{key}", DOCUMENT)
+        query.add_term(f"{OWN_NUMBER}{key}", DOCUMENT)
     return query
 
 
@@ -172,14 +177,16 @@ def entry_count(locale_id):
 
 @dataclass
 class Result:
-    pk: int  # the entry's (its page's)
+    pk: int  # the entry's
     score: float
     published: datetime.date | None
+    pinned: bool = False  # the document the query names
     entry: SearchEntry | None = None  # in full, for the results shown (load)
 
 
 def search(query, locale_id):
-    """The live, public pages of a language that answer the query, best first (at most CANDIDATES)."""
+    """The live, public pages and things of a language that answer the query, best first (at most CANDIDATES):
+    the documents the query names by number, then the rest by score."""
     if not query.terms:
         return []
     frequencies = {term: n for term, n in document_frequencies(list(query.terms), locale_id).items() if n}
@@ -190,22 +197,34 @@ def search(query, locale_id):
     weights = {term: query.terms[term] * idf[term] for term in frequencies}
     # Words found in most entries ("công", "đoàn") weigh little but cost the most to sum; on a large index,
     # candidates are chosen by the other words (or the rarest alone), and the common ones added for those only.
-    common = {term for term, n in frequencies.items() if count >= LARGE_INDEX and n > COMMON_SHARE * count}
-    if common == set(frequencies):
-        common.discard(min(frequencies, key=frequencies.get))
+    # A document's own number is never common and never alone chooses the candidates: the texts citing it must be
+    # among them.
+    texts = {term: n for term, n in frequencies.items() if not term.startswith(OWN_NUMBER)}
+    common = {term for term, n in texts.items() if count >= LARGE_INDEX and n > COMMON_SHARE * count}
+    if texts and common == set(texts):
+        common.discard(min(texts, key=texts.get))
     candidates = best_postings({term: weight for term, weight in weights.items() if term not in common}, locale_id)
     if not candidates:
         return []
-    unit = sum(idf[term] for term in frequencies if not term.startswith("n:")) / max(len(frequencies), 1)
+    # The unit of the phrase bonus, as if documents' own numbers were not asked for: texts rank among themselves
+    # as they did before documents took part.
+    unit = sum(idf[term] for term in texts if not term.startswith("n:")) / max(len(texts), 1)
     common_weights = {term: weights[term] for term in common}
+    own_numbers = [term for term in frequencies if term.startswith(OWN_NUMBER)]
     results = [
-        Result(pk, candidates[pk] + common + unit * bonus, published)
-        for pk, published, bonus, common in rerank(query, list(candidates), common_weights, locale_id)
+        Result(pk, candidates[pk] + common + unit * bonus, published, pinned)
+        for pk, published, bonus, common, pinned in rerank(
+            query, list(candidates), common_weights, locale_id, own_numbers
+        )
     ]
-    results.sort(key=lambda result: (-round(result.score, 6), -(result.published or OLDEST).toordinal()))
-    if results:
-        best = results[0].score
-        results = [result for result in results if result.score >= RELATIVE_CUTOFF * best]
+    results.sort(
+        key=lambda result: (not result.pinned, -round(result.score, 6), -(result.published or OLDEST).toordinal())
+    )
+    # The cutoff is relative to the best of the texts: a document named by its number outscores them all.
+    ranked = [result for result in results if not result.pinned]
+    if ranked:
+        best = ranked[0].score
+        results = [result for result in results if result.pinned or result.score >= RELATIVE_CUTOFF * best]
     return results
 
 
@@ -227,9 +246,9 @@ def best_postings(weights, locale_id):
 
 def load(results):
     """The results to show, with what the page shows of them and their page's path (for the URL), in one query;
-    a page unpublished since the ranking is left out."""
-    entries = SearchEntry.objects.filter(pk__in=[result.pk for result in results], page__live=True)
-    entries = entries.select_related("page").only("title", "section", "published", "text", "page__url_path")
+    a page unpublished since the ranking is left out, with what it showed."""
+    entries = SearchEntry.objects.filter(Q(page__isnull=True) | Q(page__live=True), pk__in=[r.pk for r in results])
+    entries = entries.select_related("page").only(*SHOWN)
     entries = {entry.pk: entry for entry in entries}
     shown = []
     for result in results:
@@ -239,15 +258,15 @@ def load(results):
     return shown
 
 
-def rerank(query, candidates, common_weights, locale_id):
-    """(entry id, published, phrase bonus, common score) of the candidates, in one query.
+def rerank(query, candidates, common_weights, locale_id, own_numbers=()):
+    """(entry id, published, phrase bonus, common score, pinned) of the candidates, in one query.
 
     The phrase bonus: how much the query's words stand together in an entry (the database compares the texts,
     which stay where they are): each pair of neighbours found side by side, the whole phrase, in the title, with
     the reader's own marks. The whole phrase holds all its pairs, so the pairs are looked for only where it is
     not found, and each text is read at most once for a two-word phrase. The common score: the common words'
     postings times their weights, one probe of the postings index per candidate and word (it holds one posting
-    per pair).
+    per pair). Pinned: the entry is a document the query names by number (one probe per such number).
 
     Written as SQL rather than with the ORM's Case, When and Subquery expressions: building and compiling those
     cost the process more than the database took to run the query, about a fifth of a whole search."""
@@ -265,23 +284,36 @@ def rerank(query, candidates, common_weights, locale_id):
     for term, weight in common_weights.items():
         posting = Sql(
             f"COALESCE((SELECT t.weight FROM {postings} t "  # noqa: S608 (a table's name; the values are parameters)
-            "WHERE t.entry_id = e.page_id AND t.locale_id = %s AND t.term = %s LIMIT 1), 0.0) * %s",
+            "WHERE t.entry_id = e.id AND t.locale_id = %s AND t.term = %s LIMIT 1), 0.0) * %s",
             locale_id,
             term,
             weight,
         )
         common += posting
+    pinned = Sql("0")
+    for term in own_numbers:
+        pinned = Sql(
+            f"CASE WHEN EXISTS (SELECT 1 FROM {postings} t "  # noqa: S608 (a table's name; the values are parameters)
+            "WHERE t.entry_id = e.id AND t.locale_id = %s AND t.term = %s) THEN 1 ELSE "
+            f"{pinned.text} END",
+            locale_id,
+            term,
+            *pinned.params,
+        )
     entries = connection.ops.quote_name(SearchEntry._meta.db_table)
     placeholders = ", ".join(["%s"] * len(candidates))
     sql = (  # names and placeholders only: the values are parameters
-        f"SELECT e.page_id, e.published, {bonus.text}, {common.text} "  # noqa: S608
-        f"FROM {entries} e WHERE e.page_id IN ({placeholders})"
+        f"SELECT e.id, e.published, {bonus.text}, {common.text}, {pinned.text} "  # noqa: S608
+        f"FROM {entries} e WHERE e.id IN ({placeholders})"
     )
     to_date = SearchEntry._meta.get_field("published").to_python  # SQLite answers a string
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*bonus.params, *common.params, *candidates])
+        cursor.execute(sql, [*bonus.params, *common.params, *pinned.params, *candidates])
         rows = cursor.fetchall()  # PostgreSQL sums the points as numeric: Decimal here
-    return [(pk, to_date(published), float(bonus), float(common)) for pk, published, bonus, common in rows]
+    return [
+        (pk, to_date(published), float(bonus), float(common), bool(pinned))
+        for pk, published, bonus, common, pinned in rows
+    ]
 
 
 class Sql:

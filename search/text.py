@@ -9,6 +9,7 @@ Three forms of a word are used:
 - NFC, the form everything is stored in.
 """
 
+import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -70,6 +71,14 @@ def search_form(word, language="vi"):
     folded = fold(word)
     stemmer = STEMMERS.get(language)
     return stemmer.stemWord(folded) if stemmer else folded
+
+
+_TAG = re.compile(r"<[^>]*>")
+
+
+def html_text(markup):
+    """The text of rich text (HTML), words of adjacent paragraphs kept apart: "<p>a</p><p>b</p>" -> "a b"."""
+    return " ".join(html.unescape(_TAG.sub(" ", markup or "")).split())
 
 
 def words(text):

@@ -1,11 +1,11 @@
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import render
 
 from home.translatable import active_locale
-from legal_qa.models import answers_found
-from search import ranking
+from search import kinds, ranking
 from search.models import SearchEntry
 from search.snippets import snippet
 from search.text import WORD, fold
@@ -13,8 +13,14 @@ from search.text import WORD, fold
 SUGGESTIONS = 8
 
 
+def entry_url(entry, request):
+    """A result's address: its own (documents, answers), else its page's."""
+    return entry.url or entry.page.get_url(request)
+
+
 def search(request):
-    """Site search over the live, public pages of the current language, Vietnamese-aware (search/ranking.py);
+    """Site search over what readers of the current language may see (articles, campaigns, official documents,
+    legal answers, organisation pages), Vietnamese-aware (search/ranking.py), each result labelled by its kind;
     `?format=json` answers the same search as JSON."""
     locale = active_locale(request)
     query = ranking.parse(request.GET.get("q", ""), locale.language_code)
@@ -22,7 +28,8 @@ def search(request):
     page = Paginator(results, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = ranking.load(page.object_list)
     for result in page:
-        result.url = result.entry.page.get_url(request)
+        result.url = entry_url(result.entry, request)
+        result.kind_label = kinds.label(result.entry.kind)
         result.snippet = snippet(result.entry.text, query.highlight, query.language)
     if request.GET.get("format") == "json":
         return JsonResponse(
@@ -34,33 +41,42 @@ def search(request):
                     {
                         "title": result.entry.title,
                         "url": result.url,
+                        "kind": result.entry.kind,
+                        "kind_label": str(result.kind_label),
                         "section": result.entry.section,
                         "snippet": result.snippet,
                         "published": result.entry.published and result.entry.published.isoformat(),
+                        "period": result.entry.period,
                     }
                     for result in page
                 ],
             },
             json_dumps_params={"ensure_ascii": False},
         )
-    context = {"query": query.text, "search": query, "results": page}
-    if page.number == 1:
-        context["answers"] = answers_found(query.text, locale)
-    return render(request, "search/search.html", context)
+    return render(request, "search/search.html", {"query": query.text, "search": query, "results": page})
 
 
 def suggest(request):
     """Titles that start with what the reader has typed so far, words without marks, the last one a prefix:
-    `{"query", "suggestions": [{"title", "url"}]}`, for the search box's list."""
+    `{"query", "suggestions": [{"title", "url", "kind", "kind_label"}]}`, for the search box's list."""
     typed = [fold(word) for word in WORD.findall(ranking.clean(request.GET.get("q", "")))][: ranking.MAX_WORDS]
     suggestions = []
     if typed and len("".join(typed)) >= 2:
         entries = (
             SearchEntry.objects.filter(locale=active_locale(request), folded_title__contains=f" {' '.join(typed)}")
             .select_related("page")
-            .order_by("-published", "-pk")[:SUGGESTIONS]
+            .only("kind", "title", "url", "page__url_path")
+            .order_by(F("published").desc(nulls_last=True), "-pk")[:SUGGESTIONS]  # undated last, on any database
         )
-        suggestions = [{"title": entry.title, "url": entry.page.get_url(request)} for entry in entries]
+        suggestions = [
+            {
+                "title": entry.title,
+                "url": entry_url(entry, request),
+                "kind": entry.kind,
+                "kind_label": str(kinds.label(entry.kind)),
+            }
+            for entry in entries
+        ]
     return JsonResponse(
         {"query": " ".join(typed), "suggestions": suggestions}, json_dumps_params={"ensure_ascii": False}
     )

@@ -30,6 +30,9 @@ def public_pages(home, section, seed_article, campaign):
         "document": document.get_absolute_url(),
         "financial-reports": reverse("official_documents:financial_reports"),
         "search": reverse("search") + "?q=h%E1%BB%8Dc+t%E1%BA%ADp",
+        # Results of every kind, labelled (a document first, articles, plans, organisation pages, legal answers).
+        "search-kinds": reverse("search") + "?q=01-KL%2FTW+l%C3%A3nh+%C4%91%E1%BA%A1o+h%E1%BB%A3p+%C4%91%E1%BB%93ng",
+        "search-en": "/en/search/?q=01-KL%2FTW",
         **organisation_pages(home),
     }
 
