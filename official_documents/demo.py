@@ -48,3 +48,9 @@ def load(home):
     file.file.save("bao-cao-tai-chinh-2024-mau.pdf", ContentFile(placeholder_pdf("Bao cao tai chinh 2024 - mau")))
     file.save()
     OfficialDocument.objects.create(locale=home.locale, kind=DocumentKind.BAO_CAO_TAI_CHINH, file=file, **REPORT)
+
+
+def documents(home):
+    """The demo's own documents (the report), for the demo's English translation."""
+    key = document_number_key(REPORT["number"])
+    return OfficialDocument.objects.filter(locale=home.locale, number_key=key)

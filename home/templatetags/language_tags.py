@@ -8,8 +8,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import DraftStateMixin, Page, Site
+from django.utils.html import format_html
+from wagtail.models import DraftStateMixin, Locale, Page, Site
 
+from delivery.content_cache import cached
 from home.templatetags.navigation_tags import page_furniture
 
 register = template.Library()
@@ -100,3 +102,32 @@ def language_home_url(context):
         return "/"
     _versions, homes, _site = language_versions(context)
     return homes.get(translation.get_language(), "/")
+
+
+def language_of(obj):
+    """The language code of a translatable object's locale, from a map of the few locales kept with the site's
+    content (no query per object)."""
+    codes = cached("locale-codes", compute=lambda: dict(Locale.objects.values_list("pk", "language_code")))
+    return codes.get(getattr(obj, "locale_id", None) if not isinstance(obj, dict) else obj.get("locale_id"))
+
+
+@register.filter
+def lang_attr(obj):
+    """` lang="vi"` on an item written in another language than the page's: a snippet not translated yet is shown
+    in Vietnamese on an English page (home/translatable.py, prefer_locale), and screen readers and browsers (fonts,
+    hyphenation, translation offers) should know. Nothing for an item in the page's language."""
+    code = language_of(obj)
+    if code and code != translation.get_language():
+        return format_html(' lang="{}"', code)
+    return ""
+
+
+@register.filter
+def as_written(obj, name):
+    """An attribute of the object worded in the object's own language, e.g. a Vietnamese document's citation
+    ("Luật số 45/2019/QH14 …") on an English page, rather than English words around Vietnamese names."""
+    code = language_of(obj)
+    if not code:
+        return getattr(obj, name)
+    with translation.override(code):
+        return str(getattr(obj, name))

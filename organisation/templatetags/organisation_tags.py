@@ -19,6 +19,6 @@ def related_links():
         language = get_language()
         locale_id = next((link.locale_id for link in found if link.locale.language_code == language), None)
         chosen = prefer_locale(found, locale_id)
-        return [{"title": link.title, "url": link.url} for link in chosen]
+        return [{"title": link.title, "url": link.url, "locale_id": link.locale_id} for link in chosen]
 
     return {"links": cached("related-links", get_language(), compute=links)}
