@@ -149,3 +149,12 @@ def test_an_untranslated_link_is_shown_in_vietnamese_and_marked_so(client, home)
     assert '<li lang="vi"><a href="https://baolaocai.example" rel="noopener">Báo Lào Cai</a></li>' in content
     # A translated link is in the page's language: no language of its own.
     assert '<li><a href="https://laodong.vn/" rel="noopener">Lao Dong newspaper</a></li>' in content
+
+
+def test_legal_questions_on_the_english_page_are_marked_vietnamese(client, home, english):
+    from legal_qa.models import LegalQAPage
+
+    vietnamese = LegalQAPage.objects.child_of(home).get()
+    content = html(client.get(vietnamese.get_translation(english).url))
+    assert content.count('<h3 class="qa__question" lang="vi">') == 3  # the demo's three answered questions
+    assert '<h3 class="qa__question">' in html(client.get(vietnamese.url))

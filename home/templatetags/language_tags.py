@@ -131,3 +131,13 @@ def as_written(obj, name):
         return getattr(obj, name)
     with translation.override(code):
         return str(getattr(obj, name))
+
+
+@register.simple_tag
+def source_lang():
+    """` lang="vi"` on text that exists in the site's language only, whatever the page's (tags, which taggit keeps in
+    one language; readers' legal questions and their answers, which are not translated), when the page is in another
+    language; nothing on a Vietnamese page."""
+    if translation.get_language() != settings.LANGUAGE_CODE:
+        return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+    return ""
