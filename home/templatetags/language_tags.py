@@ -104,33 +104,16 @@ def language_home_url(context):
     return homes.get(translation.get_language(), "/")
 
 
-def language_of(obj):
-    """The language code of a translatable object's locale, from a map of the few locales kept with the site's
-    content (no query per object)."""
+@register.filter
+def written_in(obj, locale_id):
+    """The language of a translatable item shown on a page of locale `locale_id` when it is another one, else "":
+    a snippet not translated yet is shown in Vietnamese on an English page (home/translatable.py, prefer_locale),
+    and browsers and screen readers (voice, fonts, hyphenation, translation offers) should know, by `lang`. No
+    query for an item in the page's language; the locales' codes, kept with the site's content, otherwise."""
+    if obj is None or obj.locale_id == locale_id:
+        return ""
     codes = cached("locale-codes", compute=lambda: dict(Locale.objects.values_list("pk", "language_code")))
-    return codes.get(getattr(obj, "locale_id", None) if not isinstance(obj, dict) else obj.get("locale_id"))
-
-
-@register.filter
-def lang_attr(obj):
-    """` lang="vi"` on an item written in another language than the page's: a snippet not translated yet is shown
-    in Vietnamese on an English page (home/translatable.py, prefer_locale), and screen readers and browsers (fonts,
-    hyphenation, translation offers) should know. Nothing for an item in the page's language."""
-    code = language_of(obj)
-    if code and code != translation.get_language():
-        return format_html(' lang="{}"', code)
-    return ""
-
-
-@register.filter
-def as_written(obj, name):
-    """An attribute of the object worded in the object's own language, e.g. a Vietnamese document's citation
-    ("Luật số 45/2019/QH14 …") on an English page, rather than English words around Vietnamese names."""
-    code = language_of(obj)
-    if not code:
-        return getattr(obj, name)
-    with translation.override(code):
-        return str(getattr(obj, name))
+    return codes.get(obj.locale_id, "")
 
 
 @register.simple_tag

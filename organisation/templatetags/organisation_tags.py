@@ -19,6 +19,14 @@ def related_links():
         language = get_language()
         locale_id = next((link.locale_id for link in found if link.locale.language_code == language), None)
         chosen = prefer_locale(found, locale_id)
-        return [{"title": link.title, "url": link.url, "locale_id": link.locale_id} for link in chosen]
+        # A link not translated yet is shown in its own language, marked (lang) for browsers and screen readers.
+        return [
+            {
+                "title": link.title,
+                "url": link.url,
+                "lang": "" if link.locale.language_code == language else link.locale.language_code,
+            }
+            for link in chosen
+        ]
 
     return {"links": cached("related-links", get_language(), compute=links)}
