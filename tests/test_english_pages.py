@@ -86,8 +86,10 @@ def test_english_articles_show_no_vietnamese_tags_and_vietnamese_ones_do(client,
 
 
 def test_the_english_tag_page_marks_the_tag_as_vietnamese(client):
-    content = html(client.get(reverse("news:tag", args=["học-tập-và-làm-theo-bác"]).replace("/", "/en/", 1)))
-    assert '<h1 class="page-title">Tags: <span lang="vi">Học tập và làm theo Bác</span></h1>' in content
+    url = reverse("news:tag", args=["học-tập-và-làm-theo-bác"])
+    assert '<h1 class="page-title">Từ khóa: Học tập và làm theo Bác</h1>' in html(client.get(url))
+    content = html(client.get(url.replace("/", "/en/", 1)))
+    assert '<h1 class="page-title">Tag: <span lang="vi">Học tập và làm theo Bác</span></h1>' in content
 
 
 def test_the_english_home_lists_english_articles_each_once(client, english):

@@ -124,3 +124,12 @@ def source_lang():
     if translation.get_language() != settings.LANGUAGE_CODE:
         return format_html(' lang="{}"', settings.LANGUAGE_CODE)
     return ""
+
+
+@register.simple_tag
+def source_text(text):
+    """Text in the site's language only (as source_lang), wrapped in a <span lang="vi"> on pages of another
+    language, for use inside a translated sentence: `{% source_text tag.name as name %}`."""
+    if translation.get_language() != settings.LANGUAGE_CODE:
+        return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, text)
+    return text
