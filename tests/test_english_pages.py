@@ -163,6 +163,6 @@ def test_legal_questions_on_the_english_page_are_marked_vietnamese(client, home,
     vietnamese = LegalQAPage.objects.child_of(home).get()
     content = html(client.get(vietnamese.get_translation(english).url))
     assert content.count('<h3 class="qa__question" lang="vi">') == 3  # the demo's three answered questions
-    assert "Readers&#x27; questions and their answers are published in Vietnamese." in content
+    assert "Readers' questions and their answers are published in Vietnamese." in content
     vietnamese_content = html(client.get(vietnamese.url))
     assert '<h3 class="qa__question">' in vietnamese_content and "tiếng Việt." not in vietnamese_content
