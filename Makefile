@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format bench load-bench search-eval search-bench messages lighthouse clean
+.PHONY: help run test test-postgres lint format bench load-bench search-eval search-bench messages lighthouse screenshots clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -59,6 +59,9 @@ search-bench: $(BIN)/.installed ## Search latency with 20,000 generated articles
 lighthouse: $(BIN)/.installed ## Lighthouse (mobile) scores and page weights of the demo's main pages, served as in production (npm, Chromium)
 	npm ci --no-audit --no-fund --ignore-scripts
 	.ci/lighthouse
+
+screenshots: $(BIN)/.installed ## Full-page screenshots of every page kind, 1366 and 412 px, Vietnamese and English, into screenshots/ (Chromium; SCREENSHOTS_URL: a running server)
+	$(BIN)/python -m tests.browser.screenshots
 
 clean: ## Remove the virtual environment, the SQLite database and uploaded media
 	rm -rf $(VENV) db.sqlite3 media static

@@ -375,6 +375,10 @@ class ArticlePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         context = super().get_context(request, *args, **kwargs)
         # Its tags change only when it is republished, which changes the content version.
         context["tags"] = tags = cached("article-tags", self.pk, compute=lambda: list(self.tags.all()))
+        # Tags are taggit's, one set shared by an article and its translations (synchronised: wagtail-localize
+        # cannot translate them), written in Vietnamese: shown, and linked to their pages, on Vietnamese pages
+        # only. A translation keeps them for "Tin liên quan".
+        context["shown_tags"] = tags if get_language() == settings.LANGUAGE_CODE else []
         around = self.articles_around(tags)
         context["related_articles"] = around["related"]
         context["views"] = page_views(self)

@@ -49,3 +49,9 @@ def load(home):
     file._set_document_file_metadata()  # its size and hash, as the admin's upload sets them (lists show the size)
     file.save()
     OfficialDocument.objects.create(locale=home.locale, kind=DocumentKind.BAO_CAO_TAI_CHINH, file=file, **REPORT)
+
+
+def documents(home):
+    """The demo's own documents (the report), for the demo's English translation."""
+    key = document_number_key(REPORT["number"])
+    return OfficialDocument.objects.filter(locale=home.locale, number_key=key)

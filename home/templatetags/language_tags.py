@@ -8,8 +8,10 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import DraftStateMixin, Page, Site
+from django.utils.html import format_html
+from wagtail.models import DraftStateMixin, Locale, Page, Site
 
+from delivery.content_cache import cached
 from home.templatetags.navigation_tags import page_furniture
 
 register = template.Library()
@@ -100,3 +102,34 @@ def language_home_url(context):
         return "/"
     _versions, homes, _site = language_versions(context)
     return homes.get(translation.get_language(), "/")
+
+
+@register.filter
+def written_in(obj, locale_id):
+    """The language of a translatable item shown on a page of locale `locale_id` when it is another one, else "":
+    a snippet not translated yet is shown in Vietnamese on an English page (home/translatable.py, prefer_locale),
+    and browsers and screen readers (voice, fonts, hyphenation, translation offers) should know, by `lang`. No
+    query for an item in the page's language; the locales' codes, kept with the site's content, otherwise."""
+    if obj is None or obj.locale_id == locale_id:
+        return ""
+    codes = cached("locale-codes", compute=lambda: dict(Locale.objects.values_list("pk", "language_code")))
+    return codes.get(obj.locale_id, "")
+
+
+@register.simple_tag
+def source_lang():
+    """` lang="vi"` on text that exists in the site's language only, whatever the page's (tags, which taggit keeps in
+    one language; readers' legal questions and their answers, which are not translated), when the page is in another
+    language; nothing on a Vietnamese page."""
+    if translation.get_language() != settings.LANGUAGE_CODE:
+        return format_html(' lang="{}"', settings.LANGUAGE_CODE)
+    return ""
+
+
+@register.simple_tag
+def source_text(text):
+    """Text in the site's language only (as source_lang), wrapped in a <span lang="vi"> on pages of another
+    language, for use inside a translated sentence: `{% source_text tag.name as name %}`."""
+    if translation.get_language() != settings.LANGUAGE_CODE:
+        return format_html('<span lang="{}">{}</span>', settings.LANGUAGE_CODE, text)
+    return text

@@ -7,6 +7,7 @@ from wagtail.models import Page, Site
 from delivery.content_cache import cached
 from home.furniture import furniture, page_link
 from home.templatetags.seo_tags import absolute_url, json_ld
+from home.translatable import active_locale
 
 register = template.Library()
 
@@ -19,11 +20,11 @@ def home_page(context):
         return None
     home = site.root_page
     page = context.get("page")
-    if page is not None and getattr(page, "locale_id", home.locale_id) != home.locale_id:
-        home = (
-            cached("home", home.pk, page.locale_id, compute=lambda: home.get_translation_or_none(page.locale_id))
-            or home
-        )
+    # A page's own language; a view that is not a page (search, documents, tags, feeds, the 404 page) is in the
+    # language of its URL, which the active language says: without it the menu of /en/van-ban/ was Vietnamese.
+    locale_id = page.locale_id if isinstance(page, Page) else active_locale(request).pk
+    if locale_id != home.locale_id:
+        home = cached("home", home.pk, locale_id, compute=lambda: home.get_translation_or_none(locale_id)) or home
     return home
 
 

@@ -4,6 +4,7 @@ import re
 from django import template
 from django.db.models import OuterRef, Subquery
 from django.db.models.functions import JSONObject
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
@@ -41,7 +42,16 @@ def footer_data(site, language):
         found = list(RelatedLink.objects.live().select_related("locale").annotate(identity=Subquery(identity[:1])))
         row = found[0].identity if found else next((item["identity"] for item in identity), None)
         locale_id = next((link.locale_id for link in found if link.locale.language_code == language), None)
-        links = [{"title": link.title, "url": link.url} for link in prefer_locale(found, locale_id)]
+        chosen = prefer_locale(found, locale_id)
+        # A link not translated yet is shown in its own language, marked (lang) for browsers and screen readers.
+        links = [
+            {
+                "title": link.title,
+                "url": link.url,
+                "lang": "" if link.locale.language_code == language else link.locale.language_code,
+            }
+            for link in chosen
+        ]
         return {"identity": shown(row, language) if row else {}, "links": links}
 
     return cached("organisation-footer", site.pk, language, compute=compute)
@@ -89,6 +99,13 @@ def organisation_identity(context):
     nothing is set): see footer_data."""
     site = request_site(context)
     return footer_data(site, get_language())["identity"] if site else {}
+
+
+@register.filter
+def as_value(text):
+    """What an administrator typed (a person's name, a licence number, an issuing body), marked as such inside a
+    translated sentence: proper names and official numbers stay as written in every language."""
+    return format_html('<span class="site-footer__value">{}</span>', text)
 
 
 @register.filter

@@ -7,11 +7,14 @@ run in the usual rolled-back transaction on the demo content."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from tests.browser import checkers
 from tests.browser.conftest import unavailable
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+TAG = "học-tập-và-làm-theo-bác"  # a tag of the seed article
 
 
 @pytest.fixture
@@ -29,28 +32,61 @@ def public_pages(home, section, seed_article, campaign):
         "documents": reverse("official_documents:list"),
         "document": document.get_absolute_url(),
         "financial-reports": reverse("official_documents:financial_reports"),
+        "tag": reverse("news:tag", args=[TAG]),
         "search": reverse("search") + "?q=h%E1%BB%8Dc+t%E1%BA%ADp",
         # Results of every kind, labelled (a document first, articles, plans, organisation pages, legal answers).
         "search-kinds": reverse("search") + "?q=01-KL%2FTW+l%C3%A3nh+%C4%91%E1%BA%A1o+h%E1%BB%A3p+%C4%91%E1%BB%93ng",
         "search-en": "/en/search/?q=01-KL%2FTW",
         **organisation_pages(home),
+        **english_pages(home, section, seed_article, campaign),
     }
+
+
+def english_pages(home, section, seed_article, campaign):
+    """The same kinds of page in English, where they exist (issue 19): the English "en-" versions of the pages
+    above, the document library and search under /en/."""
+    from wagtail.models import Locale
+
+    from official_documents.models import OfficialDocument
+
+    english = Locale.objects.get(language_code="en")
+    document = OfficialDocument.objects.get(locale=english, number="01-KL/TW")
+    pages = {
+        "home": home,
+        "section": section,
+        "article": seed_article,
+        "campaign": campaign,
+        **organisation_page_objects(home),
+    }
+    found = {f"en-{name}": page.get_translation(english).url for name, page in pages.items()}
+    found["en-legal-qa-search"] = found["en-legal-qa"] + "?q=wage"
+    with translation.override("en"):
+        found["en-documents"] = reverse("official_documents:list")
+        found["en-document"] = document.get_absolute_url()
+        found["en-financial-reports"] = reverse("official_documents:financial_reports")
+        found["en-tag"] = reverse("news:tag", args=[TAG])
+        found["en-search"] = reverse("search") + "?q=workers"
+    return found
 
 
 def organisation_pages(home):
     """ "Giới thiệu", its structure and leadership pages, "Liên hệ" and "Hỏi đáp pháp luật" (issue 9)."""
+    pages = {name: page.url for name, page in organisation_page_objects(home).items()}
+    return {**pages, "legal-qa-search": pages["legal-qa"] + "?q=luong&topic=tien-luong"}
+
+
+def organisation_page_objects(home):
     from contact.models import ContactPage
     from legal_qa.models import LegalQAPage
     from organisation.models import IntroductionPage, LeadershipPage, StructurePage
 
     introduction = IntroductionPage.objects.child_of(home).get()
     return {
-        "introduction": introduction.url,
-        "structure": StructurePage.objects.child_of(introduction).get().url,
-        "leadership": LeadershipPage.objects.child_of(introduction).get().url,
-        "contact": ContactPage.objects.child_of(home).get().url,
-        "legal-qa": LegalQAPage.objects.child_of(home).get().url,
-        "legal-qa-search": LegalQAPage.objects.child_of(home).get().url + "?q=luong&topic=tien-luong",
+        "introduction": introduction,
+        "structure": StructurePage.objects.child_of(introduction).get(),
+        "leadership": LeadershipPage.objects.child_of(introduction).get(),
+        "contact": ContactPage.objects.child_of(home).get(),
+        "legal-qa": LegalQAPage.objects.child_of(home).get(),
     }
 
 

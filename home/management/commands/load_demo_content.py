@@ -34,6 +34,16 @@ from visits.models import VisitStatisticsSettings
 
 DEMO_DIR = Path(__file__).resolve().parent.parent.parent / "demo"
 SECTIONS = ["Tin hoạt động", "Học tập và làm theo Bác", "Chính sách - Pháp luật", "Đời sống công nhân"]
+# Imported articles translated into English too (with their sections), so that the English side has featured
+# articles, latest news and section blocks: three with photos (the featured block), two without. One cites a
+# document the demo leaves in Vietnamese (45/2019/QH14), shown in Vietnamese on the English page.
+ENGLISH_ARTICLES = [
+    "phat-dong-thang-cong-nhan-2025",
+    "hoi-nghi-ban-chap-hanh-lien-doan-lao-dong-tinh-6-thang-2025",
+    "chao-mung-135-nam-ngay-sinh-chu-tich-ho-chi-minh",
+    "tu-van-phap-luat-mien-phi-cho-doan-vien-bao-thang",
+    "tet-sum-vay-2025",
+]
 # Development only (DEBUG): (username, password, group or None for a superuser).
 OLD_PORTAL_TOTAL_VISITS = 255_412
 DEV_ACCOUNTS = [
@@ -183,11 +193,12 @@ class Command(BaseCommand):
         home.save_revision().publish()
 
     def english(self, home, documents, campaign, article, about):
-        """The seed article, its section and campaign, the home page, the documents they cite, and the
-        organisation's pages (about, structure, leadership, contact, legal Q&A) with its units, officials and
-        links in English, translated with wagtail-localize as a translator does (home/demo/translations-en.json
-        holds the English of each Vietnamese string), so they stay synchronised with the Vietnamese pages;
-        published, as the rest of the demo."""
+        """The seed article, its section and campaign, the home page, the documents they cite, the financial
+        report, five more articles and their sections (ENGLISH_ARTICLES), and the organisation's pages (about,
+        structure, leadership, contact, legal Q&A) with its units, officials and links in English, translated
+        with wagtail-localize as a translator does (home/demo/translations-en.json holds the English of each
+        Vietnamese string), so they stay synchronised with the Vietnamese pages; published, as the rest of the
+        demo."""
         locale = Locale.objects.filter(language_code="en").first()
         if locale is None:
             return
@@ -200,6 +211,11 @@ class Command(BaseCommand):
         self.translate(article.get_parent().specific, locale, strings)
         self.translate(campaign, locale, strings)
         self.translate(article, locale, strings)
+        for report in official_documents_demo.documents(home):
+            self.translate(report, locale, strings)
+        for imported in ArticlePage.objects.descendant_of(home).filter(slug__in=ENGLISH_ARTICLES).order_by("pk"):
+            self.translate(imported.get_parent().specific, locale, strings)
+            self.translate(imported, locale, strings)
         for snippet in organisation_demo.snippets():  # units, officials and links, shown on the pages below
             self.translate(snippet, locale, strings)
         for page in about:  # the organisation, its contacts and the legal Q&A, parents first
