@@ -264,8 +264,10 @@ def test_random_listing_pages_register_filters_and_feeds(client, targets):
         checker.get(path, query_string(pairs, raw))
 
     run()
-    # Only the register's and the Q&A list's search boxes show what was typed.
-    assert checker.seen[200] > 500 and checker.seen["escaped"] > 10, checker.seen
+    # Only the register's and the Q&A list's search boxes show what was typed, in a few of the draws (the more
+    # sections the demo has, the fewer): that the test sees escaped input at all is shown once, not counted.
+    assert checker.seen[200] > 500, checker.seen
+    assert "x&quot;fuzz-register" in client.get("/van-ban/", {"q": 'x"fuzz-register'}).content.decode()
 
 
 def contact_data():

@@ -212,3 +212,14 @@ def test_the_main_menu_lists_the_document_library_in_the_page_s_language(client,
     assert '<a href="/van-ban/" aria-current="page">Văn bản</a>' in menu("/van-ban/")
     assert '<a href="/van-ban/cong-khai-tai-chinh/" aria-current="page">' in menu("/van-ban/cong-khai-tai-chinh/")
     assert 'aria-current="page">Văn bản' not in menu("/search/?q=lao")
+
+
+def test_titles_and_social_tags_name_the_organisation_in_the_page_s_language(client, identity, english_article):
+    identity.name, identity.name_en = "Liên đoàn Lao động tỉnh Lào Cai", "Lao Cai Provincial Federation of Labour"
+    identity.save()
+    html = page(client, english_article.url)
+    assert re.search(r"<title>[^<]* \| Lao Cai Provincial Federation of Labour</title>", html)
+    assert '<meta property="og:site_name" content="Lao Cai Provincial Federation of Labour">' in html
+    assert "<title>Trang chủ | Liên đoàn Lao động tỉnh Lào Cai</title>" in page(client, "/") or re.search(
+        r"<title>[^<]* \| Liên đoàn Lao động tỉnh Lào Cai</title>", page(client, "/")
+    )

@@ -59,8 +59,7 @@ def test_a_group_restriction_keeps_its_groups_in_the_translation(seed_article, e
 def test_a_translation_made_after_the_restriction_is_restricted_from_the_start(client, section, english):
     from articles.models import ArticlePage
 
-    article = ArticlePage.objects.live().child_of(section).exclude(translation_key=None).first()
-    assert not article.has_translation(english)
+    article = next(page for page in ArticlePage.objects.live().child_of(section) if not page.has_translation(english))
     PageViewRestriction.objects.create(page=article, restriction_type=PageViewRestriction.LOGIN)
     translation = article.copy_for_translation(english, copy_parents=True)
     translation.save_revision().publish()
