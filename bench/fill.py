@@ -33,6 +33,7 @@ from articles.models import ArticleIndexPage, ArticlePage, ArticlePageTag  # noq
 from campaigns.models import CampaignPage  # noqa: E402
 from images.models import CaptionedImage  # noqa: E402
 from official_documents.models import OfficialDocument  # noqa: E402
+from search.models import SearchEntry  # noqa: E402
 
 TAGS = [
     "Công đoàn cơ sở",
@@ -121,6 +122,8 @@ def main():
         offset += count
     if missing > 0:
         print(f"\ncreated {missing} articles in {time.perf_counter() - started:.0f} s")
+    # Indexed after new articles, and after a migration that rebuilt the index's tables (search/0003 empties them).
+    if missing > 0 or not SearchEntry.objects.exists():
         started = time.perf_counter()
         call_command("rebuild_search_entries", verbosity=0)
         print(f"indexed them for search in {time.perf_counter() - started:.0f} s")
