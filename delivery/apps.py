@@ -10,9 +10,8 @@ class DeliveryConfig(AppConfig):
     verbose_name = _("Phân phối nội dung")
 
     def ready(self):
-        from delivery import content_cache, deletions, page_cache, redis_cache
+        from delivery import content_cache, deletions, page_cache
 
         content_cache.connect_signals()
         deletions.connect_signals()
         page_cache.connect_signals()
-        redis_cache.connect_log()

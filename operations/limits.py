@@ -31,7 +31,7 @@ def hit(key, period):
     if cache.add(key, 1, period):
         return 1
     try:
-        return cache.incr(key) or 1  # None: Redis is down (delivery/redis_cache.py), and nothing is limited
+        return cache.incr(key)
     except ValueError:  # it expired between the two calls (or the cache is down: then nothing is limited)
         cache.add(key, 1, period)
         return 1

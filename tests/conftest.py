@@ -119,13 +119,11 @@ def clear_cache():
 @pytest.fixture
 def redis_cache(settings):
     """The production cache: Redis (a database of its own, a prefix of its own) through the backend production
-    uses (django-redis, delivery/redis_cache.py). Skipped without a Redis server, except in CI and under .ci/run."""
+    uses (delivery/redis_cache.py). Skipped without a Redis server, except in CI and under .ci/run."""
     import os
     import uuid
 
     import redis
-
-    from delivery.redis_cache import settings_for
 
     url = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/6")
     try:
@@ -135,6 +133,11 @@ def redis_cache(settings):
             pytest.fail(f"Redis is required in CI: {error}")
         pytest.skip(f"no Redis at {url}: {error}")
     settings.CACHES = {
-        "default": settings_for(url, KEY_PREFIX=f"test-{uuid.uuid4().hex}", TIMEOUT=120),
+        "default": {
+            "BACKEND": "delivery.redis_cache.FailSoftRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": f"test-{uuid.uuid4().hex}",
+            "TIMEOUT": 120,
+        },
         "template_fragments": settings.FRAGMENT_CACHE,  # each process's memory, as in production
     }

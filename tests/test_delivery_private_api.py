@@ -5,6 +5,7 @@ pages."""
 import inspect
 
 import pytest
+from django.core.cache.backends.redis import RedisCacheClient
 from django.test import RequestFactory
 from wagtail.models import Page, Site
 from wagtail.models.preview import PreviewableMixin
@@ -35,6 +36,11 @@ def test_wagtail_marks_its_made_up_preview_requests():
     source = inspect.getsource(PreviewableMixin.make_preview_request)
     assert "request.is_dummy = True" in source
     assert "request.is_preview = True" in source
+
+
+def test_django_s_redis_client_has_what_the_fail_soft_client_overrides():
+    assert callable(RedisCacheClient._get_connection_pool)
+    assert "self._client = " in inspect.getsource(RedisCacheClient.__init__)
 
 
 def test_wagtail_extracts_references_from_an_unsaved_object():

@@ -173,11 +173,15 @@ def test_the_503_page_style_is_allowed_by_the_error_pages_hash():
 
 @pytest.fixture
 def redis_down(settings):
-    """The production cache (django-redis, as config/settings/production.py sets it up, delivery/redis_cache.py)
+    """The production cache (delivery.redis_cache.FailSoftRedisCache, as config/settings/production.py sets it up)
     pointed at a Redis that refuses connections."""
-    from delivery.redis_cache import settings_for
-
-    settings.CACHES = {"default": settings_for("redis://127.0.0.1:1/0")}
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "delivery.redis_cache.FailSoftRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
     settings.PAGE_CACHE_SECONDS = 60
 
 

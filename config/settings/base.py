@@ -204,10 +204,6 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Photos go through images/views.py, which sends only what something published shows; behind nginx, its internal
 # location aliasing MEDIA_ROOT sends the file (README, "nginx"). Public photos are kept by browsers this long.
-# django-redis (production's cache, delivery/redis_cache.py) logs the calls it ignores during an outage there.
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-DJANGO_REDIS_LOGGER = "delivery.redis_cache"
-
 MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
 MEDIA_CACHE_SECONDS = int(os.environ.get("MEDIA_CACHE_SECONDS", "86400"))
 STORAGES = {

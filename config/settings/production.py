@@ -2,8 +2,6 @@
 
 import os
 
-from delivery import redis_cache
-
 from .base import *  # noqa: F403
 from .base import env_bool, require_env
 
@@ -16,11 +14,15 @@ STORAGES = {
 }
 
 if os.environ.get("REDIS_URL"):
-    # django-redis, made to answer as empty while Redis is down rather than take the site down with it
+    # Django's Redis cache, made to answer as empty while Redis is down rather than take the site down with it
     # (delivery/redis_cache.py); short timeouts so that a hanging Redis costs little per request.
     REDIS_SOCKET_TIMEOUT = float(os.environ.get("REDIS_SOCKET_TIMEOUT", "0.5"))
     CACHES = {
-        "default": redis_cache.settings_for(os.environ["REDIS_URL"], socket_timeout=REDIS_SOCKET_TIMEOUT),
+        "default": {
+            "BACKEND": "delivery.redis_cache.FailSoftRedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "OPTIONS": {"socket_connect_timeout": REDIS_SOCKET_TIMEOUT, "socket_timeout": REDIS_SOCKET_TIMEOUT},
+        },
         "template_fragments": FRAGMENT_CACHE,  # noqa: F405
     }
 

@@ -5,15 +5,17 @@ runs several processes."""
 import os
 
 from config.settings.test import *  # noqa: F403
-from delivery.redis_cache import settings_for
 
 DATABASES["default"]["NAME"] = os.environ["SECOND_SERVER_DATABASE"]  # noqa: F405 (the test database)
 DATABASES["default"]["TEST"] = {}  # noqa: F405
 MEDIA_ROOT = os.environ["SECOND_SERVER_MEDIA_ROOT"]  # the photos the test process's demo content uploaded
 CACHES = {
-    "default": settings_for(
-        os.environ["SECOND_SERVER_REDIS_URL"], KEY_PREFIX=os.environ["SECOND_SERVER_REDIS_PREFIX"], TIMEOUT=120
-    ),
+    "default": {
+        "BACKEND": "delivery.redis_cache.FailSoftRedisCache",
+        "LOCATION": os.environ["SECOND_SERVER_REDIS_URL"],
+        "KEY_PREFIX": os.environ["SECOND_SERVER_REDIS_PREFIX"],
+        "TIMEOUT": 120,
+    },
     "template_fragments": FRAGMENT_CACHE,  # noqa: F405
 }
 PAGE_CACHE_SECONDS = 60
