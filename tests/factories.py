@@ -70,3 +70,15 @@ def publish_article(section, title, slug, lead="Tóm tắt."):
     article.save_revision().publish()
     article.refresh_from_db()
     return article
+
+
+def png(name="anh.png", colour="red", size=(40, 30)):
+    """A small PNG upload, as the admin's image forms receive it."""
+    import io
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", size, colour).save(buffer, "PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")

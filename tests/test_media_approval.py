@@ -3,18 +3,16 @@ admin's own views, an editor's change to one (caption, credit, description, the 
 Vietnamese explanation and the live page stays as it is; editors still upload and edit what nothing published
 uses; approvers change anything."""
 
-import io
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from PIL import Image as PILImage
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from images.models import CaptionedImage
 from official_documents.models import DocumentKind, OfficialDocument
 from organisation.models import LeadershipPage, Official
+from tests.factories import png
 
 pytestmark = pytest.mark.django_db
 
@@ -23,12 +21,6 @@ def login(user):
     client = Client()
     client.force_login(user)
     return client
-
-
-def png(name="anh.png", colour="red"):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (40, 30), colour).save(buffer, "PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
 def image_form(image, **changes):

@@ -3,17 +3,15 @@ its admin thumbnails and the sizes a preview of a draft renders answer 404 to re
 publishes what shows it; every photo a public page shows answers 200; a photo only restricted pages show goes
 only to those who pass the restriction."""
 
-import io
 import re
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
-from PIL import Image as PILImage
 from wagtail.models import Collection, Page, PageViewRestriction
 
 from articles.models import ArticlePage
 from images.models import CaptionedImage
+from tests.factories import png
 
 pytestmark = pytest.mark.django_db
 
@@ -26,10 +24,8 @@ def login(user):
     return client
 
 
-def png(name="anh-cho-duyet.png"):
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (64, 48), "navy").save(buffer, "PNG")
-    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+def photo(name="anh-cho-duyet.png"):
+    return png(name, "navy", size=(64, 48))
 
 
 def media_addresses(client, url):
@@ -48,7 +44,7 @@ def uploaded(editor):
     writer = login(editor)
     response = writer.post(
         "/admin/images/add/",
-        {"title": "Ảnh chờ duyệt", "file": png(), "collection": Collection.get_first_root_node().pk},
+        {"title": "Ảnh chờ duyệt", "file": photo(), "collection": Collection.get_first_root_node().pk},
     )
     assert response.status_code == 302, response.content.decode()[:1000]
     image = CaptionedImage.objects.get(title="Ảnh chờ duyệt")
@@ -149,7 +145,7 @@ def test_behind_nginx_django_decides_and_nginx_sends_the_file(settings, uploaded
 def test_admin_users_avatars_are_for_the_admin_only(editor):
     from django.core.files.storage import default_storage
 
-    name = default_storage.save("avatar_images/avatar_x_bientap.png", png("bientap.png"))
+    name = default_storage.save("avatar_images/avatar_x_bientap.png", photo("bientap.png"))
     address = "/media/" + name
     assert status(Client(), address) == 404
     response = login(editor).get(address)
