@@ -37,6 +37,15 @@ APPROVER_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS + [
     ("wagtaildocs", "document", "delete_document"),
 ]
 
+# Editors and approvers see what readers searched for (the report of search/admin_views.py) and choose promoted
+# results for a search (wagtail.contrib.search_promotions); given by search/0005.
+SEARCH_PERMISSIONS = [
+    ("search", "dailysearch", "view_dailysearch"),
+    ("wagtailsearchpromotions", "searchpromotion", "add_searchpromotion"),
+    ("wagtailsearchpromotions", "searchpromotion", "change_searchpromotion"),
+    ("wagtailsearchpromotions", "searchpromotion", "delete_searchpromotion"),
+]
+
 READER_MESSAGES_PERMISSIONS = [
     ("wagtailadmin", "admin", "access_admin"),
     ("legal_qa", "legalquestion", "add_legalquestion"),

@@ -7,6 +7,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Tìm kiếm")
 
     def ready(self):
-        from search.indexing import connect_signals
+        from search import indexing, promotions
 
-        connect_signals()
+        indexing.connect_signals()
+        promotions.connect_signals()

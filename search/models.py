@@ -94,3 +94,24 @@ def forget_abbreviations(**kwargs):
 
 post_save.connect(forget_abbreviations, sender=Abbreviation, dispatch_uid="search-abbreviations-saved")
 post_delete.connect(forget_abbreviations, sender=Abbreviation, dispatch_uid="search-abbreviations-deleted")
+
+
+class DailySearch(models.Model):
+    """How often readers searched for a query on a day, and what they found: one row per (day, query), counted
+    by search/log.py (one UPDATE, an INSERT for the day's first search of the query). The query is what the reader
+    typed, cleaned (search/ranking.clean) and in lower case; nothing about who searched is kept. Rows older than
+    SEARCH_LOG_RETENTION_DAYS are removed by `manage.py purge_search_log`."""
+
+    day = models.DateField(_("ngày"))
+    query = models.CharField(_("từ khóa"), max_length=200)
+    searches = models.PositiveIntegerField(_("số lượt tìm"), default=0)
+    empty_searches = models.PositiveIntegerField(_("số lượt không có kết quả"), default=0)
+    results = models.PositiveIntegerField(_("số kết quả (lần gần nhất)"), default=0)
+
+    class Meta:
+        verbose_name = _("lượt tìm kiếm trong ngày")
+        verbose_name_plural = _("lượt tìm kiếm trong ngày")
+        constraints = [models.UniqueConstraint(fields=["day", "query"], name="search_daily_search_day_query")]
+
+    def __str__(self) -> str:
+        return f"{self.day}: {self.query}"

@@ -5,7 +5,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 
 from home.translatable import active_locale
-from search import kinds, ranking
+from search import kinds, log, promotions, ranking
 from search.models import SearchEntry
 from search.snippets import snippet
 from search.text import WORD, fold
@@ -27,33 +27,49 @@ def search(request):
     results = ranking.search(query, locale.pk) if query.text else []
     page = Paginator(results, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
     page.object_list = ranking.load(page.object_list)
-    for result in page:
+    # The editors' promoted results, first, on the first page only.
+    promoted = [Shown(entry) for entry in promotions.promoted(query.text, locale.pk)] if page.number == 1 else []
+    for result in [*promoted, *page]:
         result.url = entry_url(result.entry, request)
         result.kind_label = kinds.label(result.entry.kind)
         result.snippet = snippet(result.entry.text, query.highlight, query.language)
     if request.GET.get("format") == "json":
-        return JsonResponse(
+        response = JsonResponse(
             {
                 "query": query.text,
                 "total": page.paginator.count,
                 "page": page.number,
-                "results": [
-                    {
-                        "title": result.entry.title,
-                        "url": result.url,
-                        "kind": result.entry.kind,
-                        "kind_label": str(result.kind_label),
-                        "section": result.entry.section,
-                        "snippet": result.snippet,
-                        "published": result.entry.published and result.entry.published.isoformat(),
-                        "period": result.entry.period,
-                    }
-                    for result in page
-                ],
+                "promoted": [as_json(result) for result in promoted],
+                "results": [as_json(result) for result in page],
             },
             json_dumps_params={"ensure_ascii": False},
         )
-    return render(request, "search/search.html", {"query": query.text, "search": query, "results": page})
+    else:
+        context = {"query": query.text, "search": query, "results": page, "promoted": promoted}
+        response = render(request, "search/search.html", context)
+    if query.text and page.number == 1 and request.GET.get("page", "1") in ("", "1"):  # page 2: the same search
+        log.label(response, query.text, page.paginator.count)
+    return response
+
+
+class Shown:
+    """A promoted result, shown like a search result."""
+
+    def __init__(self, entry: SearchEntry) -> None:
+        self.entry = entry
+
+
+def as_json(result: Shown | ranking.Result) -> dict[str, object]:
+    return {
+        "title": result.entry.title,
+        "url": result.url,
+        "kind": result.entry.kind,
+        "kind_label": str(result.kind_label),
+        "section": result.entry.section,
+        "snippet": result.snippet,
+        "published": result.entry.published and result.entry.published.isoformat(),
+        "period": result.entry.period,
+    }
 
 
 def suggest(request):

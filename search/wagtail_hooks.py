@@ -1,7 +1,12 @@
+from django.http import HttpRequest
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from search.admin_views import PromoteView, SearchLogReportView
 from search.models import Abbreviation
 
 
@@ -17,3 +22,31 @@ class AbbreviationViewSet(SnippetViewSet):
 
 
 register_snippet(AbbreviationViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_search_log_urls() -> list:
+    return [
+        path("reports/searches/", SearchLogReportView.as_view(), name="search_log"),
+        path("reports/searches/results/", SearchLogReportView.as_view(results_only=True), name="search_log_results"),
+        path("searchpicks/add-for-search/", PromoteView.as_view(), name="search_log_promote"),
+    ]
+
+
+class SearchLogMenuItem(MenuItem):
+    def is_shown(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("search.view_dailysearch")
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_log_menu_item() -> MenuItem:
+    return SearchLogMenuItem(
+        _("Tìm kiếm của bạn đọc"), reverse("search_log"), name="reader-searches", icon_name="search", order=1250
+    )
+
+
+@hooks.register("construct_reports_menu")
+def hide_wagtail_search_terms(request: HttpRequest, menu_items: list) -> None:
+    """Wagtail's own "Search terms" report counts searches made through Wagtail's search, which the public site
+    does not use: ours (above) replaces it."""
+    menu_items[:] = [item for item in menu_items if item.name != "search-terms"]

@@ -77,6 +77,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
+    # Promoted results ("Kết quả đề xuất") that editors choose for a search (search/promotions.py).
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.table_block",
@@ -111,6 +113,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Above any cache middleware, so that views of cached pages are counted too.
     "visits.middleware.CountPageViewsMiddleware",
+    # Likewise above the page cache, so that searches answered from it are counted (search/log.py).
+    "search.log.LogSearchesMiddleware",
     # Whether the caches may be shared for this request: never for the admin (previews, drafts, revisions,
     # moderation), docs/delivery.md.
     "delivery.content_cache.SharedCacheMiddleware",
@@ -241,6 +245,8 @@ CONTENT_MODELS_SHOWN_ON_PAGES = [
     "images.CaptionedImage",
     "wagtaildocs.Document",
     "search.Abbreviation",
+    "wagtailsearchpromotions.Query",
+    "wagtailsearchpromotions.SearchPromotion",
     "wagtailcore.Site",
     "wagtailcore.Locale",
     "taggit.Tag",  # renamed or deleted: tag pages, articles and their related articles show it
@@ -377,6 +383,14 @@ if not (_retention.isascii() and _retention.isdigit() and int(_retention) >= 1):
         f"PERSONAL_DATA_RETENTION_DAYS must be a whole number of days, at least 1: {_retention!r}"
     )
 PERSONAL_DATA_RETENTION_DAYS = int(_retention)
+# What readers searched for (search/log.py: queries and counts by day, nothing about who searched): kept this
+# many days, then deleted by `manage.py purge_search_log` (daily from cron).
+_search_retention = os.environ.get("SEARCH_LOG_RETENTION_DAYS", "") or "730"
+if not (_search_retention.isascii() and _search_retention.isdigit() and int(_search_retention) >= 1):
+    raise ImproperlyConfigured(
+        f"SEARCH_LOG_RETENTION_DAYS must be a whole number of days, at least 1: {_search_retention!r}"
+    )
+SEARCH_LOG_RETENTION_DAYS = int(_search_retention)
 # New pages get ASCII addresses ("Công đoàn tỉnh" -> cong-doan-tinh), never percent-encoded ones when shared.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
