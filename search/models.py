@@ -103,7 +103,7 @@ class DailySearch(models.Model):
     SEARCH_LOG_RETENTION_DAYS are removed by `manage.py purge_search_log`."""
 
     day = models.DateField(_("ngày"))
-    query = models.CharField(_("từ khóa"), max_length=200)
+    query = models.CharField(_("cụm từ tìm kiếm"), max_length=200)
     searches = models.PositiveIntegerField(_("số lượt tìm"), default=0)
     empty_searches = models.PositiveIntegerField(_("số lượt không có kết quả"), default=0)
     results = models.PositiveIntegerField(_("số kết quả (lần gần nhất)"), default=0)

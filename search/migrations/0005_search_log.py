@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
             fields=[
                 ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
                 ("day", models.DateField(verbose_name="ngày")),
-                ("query", models.CharField(max_length=200, verbose_name="từ khóa")),
+                ("query", models.CharField(max_length=200, verbose_name="cụm từ tìm kiếm")),
                 ("searches", models.PositiveIntegerField(default=0, verbose_name="số lượt tìm")),
                 ("empty_searches", models.PositiveIntegerField(default=0, verbose_name="số lượt không có kết quả")),
                 ("results", models.PositiveIntegerField(default=0, verbose_name="số kết quả (lần gần nhất)")),
