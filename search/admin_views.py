@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.paginator import WagtailPaginator
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import AdminDateInput
@@ -47,7 +48,7 @@ class SearchLogFilterSet(WagtailFilterSet):
         return queryset  # applied before the counts are summed: see SearchLogReportView.week
 
     def without_results(self, queryset: QuerySet, name: str, value: bool | None) -> QuerySet:
-        return queryset.filter(empty__gt=0).order_by("-empty", "-total", "query") if value else queryset
+        return queryset.filter(empty__gt=0) if value else queryset
 
 
 class ActionsColumn(Column):
@@ -59,6 +60,12 @@ class ActionsColumn(Column):
         return context
 
 
+class QueryPaginator(WagtailPaginator):
+    """Counts the rows as search terms ("12 cụm từ tìm kiếm"), not as the model's daily rows."""
+
+    verbose_name = verbose_name_plural = _("cụm từ tìm kiếm")
+
+
 class SearchLogReportView(ReportView):
     page_title = _("Tìm kiếm của bạn đọc")
     header_icon = "search"
@@ -68,10 +75,12 @@ class SearchLogReportView(ReportView):
     index_url_name = "search_log"
     index_results_url_name = "search_log_results"
     default_ordering = "-total"
+    paginator_class = QueryPaginator
+    verbose_name = verbose_name_plural = _("cụm từ tìm kiếm")
     columns = [
         Column("query", label=_("Từ khóa"), sort_key="query"),
-        Column("total", label=_("Số lượt tìm"), sort_key="-total"),
-        Column("empty", label=_("Số lượt không có kết quả"), sort_key="-empty"),
+        Column("total", label=_("Số lượt tìm"), sort_key="total"),
+        Column("empty", label=_("Số lượt không có kết quả"), sort_key="empty"),
         ActionsColumn("actions", label=_("Thêm cho từ khóa này")),
     ]
     list_export = ["query", "total", "empty"]
@@ -80,9 +89,8 @@ class SearchLogReportView(ReportView):
     def get_valid_orderings(self) -> list[str]:
         return ["query", "-total", "total", "-empty", "empty"]
 
-    def get_ordering(self) -> list[str]:
-        ordering = super().get_ordering()
-        return [ordering, "query"] if ordering != "query" else [ordering]
+    def order_queryset(self, queryset: QuerySet) -> QuerySet:
+        return queryset.order_by(self.ordering, "query")  # ties in a steady order
 
     @property
     def week(self) -> tuple[datetime.date, datetime.date]:

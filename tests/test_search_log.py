@@ -121,6 +121,7 @@ def test_editors_and_approvers_see_the_weeks_searches_readers_do_not(client, edi
         assert "Tìm kiếm của bạn đọc" in html
         assert html.index("tiền lương") < html.index("zzqxv")  # most frequent first
         assert "bảo hiểm xã hội" not in html  # last week's
+        assert "2 cụm từ tìm kiếm" in html
         monday = today - datetime.timedelta(days=today.weekday())
         assert monday.strftime("%d/%m/%Y") in html
 
@@ -131,6 +132,14 @@ def test_editors_and_approvers_see_the_weeks_searches_readers_do_not(client, edi
         assert "bảo hiểm xã hội" in previous and "tiền lương" not in previous
         assert client.get(REPORT, {"week": "99/99/9999"}).status_code == 200
         assert client.get(REPORT, {"ordering": "nonsense'"}).status_code == 200
+        by_empty = client.get(REPORT, {"ordering": "-empty"}).content.decode()
+        assert by_empty.index("zzqxv") < by_empty.index("tiền lương")
+
+    client.force_login(editor)
+    export = client.get(REPORT, {"export": "csv"})
+    assert export.status_code == 200
+    csv = b"".join(export.streaming_content).decode("utf-8-sig")
+    assert "tiền lương,5,0" in csv and "zzqxv,2,2" in csv
 
     client.force_login(reader_messages_handler)
     assert client.get(REPORT).status_code in (302, 403)
