@@ -63,6 +63,14 @@ def test_a_search_is_counted_once_per_search_with_caches_on_and_off(settings, pa
     assert row.results == first.context["results"].paginator.count
 
 
+def test_searches_answered_from_the_shared_redis_page_cache_are_counted(redis_cache, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.PAGE_CACHE_LOCAL_ENTRIES = 0  # no process memory: each hit comes from Redis
+    assert reader().get("/search/", {"q": "tiền lương"})["X-Page-Cache"] == "miss"
+    assert reader().get("/search/", {"q": "tiền lương"})["X-Page-Cache"] == "hit"
+    assert counted() == {"tiền lương": (2, 0)}
+
+
 @pytest.mark.parametrize("page_cache_seconds", [0, 60])
 def test_robots_empty_queries_and_signed_in_users_are_not_counted(settings, admin_client, page_cache_seconds):
     settings.PAGE_CACHE_SECONDS = page_cache_seconds
@@ -163,6 +171,28 @@ def test_a_reports_row_leads_to_a_promoted_result_for_its_query(client, editor, 
     query = promote("tiền công", seed_article)
     html = client.get(REPORT).content.decode()
     assert f"/admin/searchpicks/{query.pk}/" in html  # now: change the promoted results
+
+
+def test_an_editor_promotes_a_page_for_a_search_in_the_admin(client, editor, home):
+    article = new_article(home, 905, "huong-dan-tien-cong", "Hướng dẫn về tiền lương tối thiểu vùng")
+    client.force_login(editor)
+    response = client.post(
+        "/admin/searchpicks/add-for-search/?q=ti%E1%BB%81n+c%C3%B4ng",
+        {
+            "query_string": "Tiền công",
+            "editors_picks-TOTAL_FORMS": 1,
+            "editors_picks-INITIAL_FORMS": 0,
+            "editors_picks-MAX_NUM_FORMS": 1000,
+            "editors_picks-0-DELETE": "",
+            "editors_picks-0-ORDER": 0,
+            "editors_picks-0-page": article.pk,
+            "editors_picks-0-description": "",
+        },
+    )
+    assert response.status_code == 302
+    client.logout()
+    data = client.get("/search/", {"q": "tien cong", "format": "json"}).json()
+    assert [item["url"] for item in data["promoted"]] == [article.url]
 
 
 def test_promoted_results_come_first_and_are_labelled(client, home, seed_article):
