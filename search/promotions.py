@@ -50,7 +50,8 @@ def promoted(text: str, locale_id: int) -> list[SearchEntry]:
     keys = [page_key(pk) for pk in page_ids]
     entries = {
         entry.key: entry
-        for entry in SearchEntry.objects.filter(key__in=keys, locale_id=locale_id)
+        # page__live: as ranking.load, in case the index has not caught up with an unpublishing
+        for entry in SearchEntry.objects.filter(key__in=keys, locale_id=locale_id, page__live=True)
         .select_related("page")
         .only("key", "kind", "title", "section", "published", "period", "url", "text", "page__url_path")
     }

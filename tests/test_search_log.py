@@ -229,6 +229,9 @@ def test_a_draft_private_or_other_language_promoted_page_is_never_shown(client, 
     english = client.get("/en/search/", {"q": "đề xuất", "format": "json"}).json()
     assert [item["url"] for item in english["promoted"]] == [english_article.url]
 
+    shown.unpublish()
+    assert client.get("/search/", {"q": "đề xuất", "format": "json"}).json()["promoted"] == []
+
 
 def test_promoted_results_cost_no_query_per_result_and_none_without_promotions(client, home, seed_article):
     def queries(query: str) -> int:
