@@ -85,6 +85,24 @@ def test_robots_empty_queries_and_signed_in_users_are_not_counted(settings, admi
     assert counted() == {"công đoàn": (1, 0)}
 
 
+def test_counts_kept_in_memory_are_written_together_when_due(settings, monkeypatch):
+    from search import log
+
+    settings.SEARCH_LOG_FLUSH_SECONDS = 3600
+    for query in ("Công đoàn", "công đoàn", "zzqxv"):
+        reader().get("/search/", {"q": query})
+    assert counted() == {}  # waiting in the process's memory
+    monkeypatch.setattr(log, "_written_at", log._written_at - 3600)  # an hour later
+    with CaptureQueriesContext(connection) as captured:
+        reader().get("/search/", {"q": "tiền lương"})
+    assert counted() == {"công đoàn": (2, 0), "zzqxv": (1, 1), "tiền lương": (1, 0)}
+    writes = [query for query in captured if "search_dailysearch" in query["sql"]]
+    assert len(writes) == 3 * 2  # an UPDATE, then the day's first INSERT, for each query
+    reader().get("/search/", {"q": "tiền lương"})
+    log.flush()  # as when the process exits
+    assert counted()["tiền lương"] == (2, 0)
+
+
 def test_searches_that_found_nothing_are_counted_as_such(client):
     reader().get("/search/", {"q": "zzqxv wqk"})
     reader().get("/search/", {"q": "ZZQXV  wqk", "format": "json"})

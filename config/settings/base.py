@@ -391,6 +391,8 @@ if not (_search_retention.isascii() and _search_retention.isdigit() and int(_sea
         f"SEARCH_LOG_RETENTION_DAYS must be a whole number of days, at least 1: {_search_retention!r}"
     )
 SEARCH_LOG_RETENTION_DAYS = int(_search_retention)
+# Readers' searches are counted in each process's memory and written every this many seconds (search/log.py).
+SEARCH_LOG_FLUSH_SECONDS = float(os.environ.get("SEARCH_LOG_FLUSH_SECONDS", "") or "10")
 # New pages get ASCII addresses ("Công đoàn tỉnh" -> cong-doan-tinh), never percent-encoded ones when shared.
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 

@@ -18,3 +18,5 @@ STORAGES = {
 # The whole-page cache is off: tests read pages right after changing the database; tests/test_page_cache.py
 # turns it on.
 PAGE_CACHE_SECONDS = 0
+# Each search is counted in the database at once (search/log.py), so that tests read it.
+SEARCH_LOG_FLUSH_SECONDS = 0
