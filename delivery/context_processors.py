@@ -1,4 +1,4 @@
-"""What templates need to cache parts of pages with Django's {% cache %} tag (README, "Page cache")."""
+"""What templates need to cache parts of pages with Django's {% cache %} tag (docs/delivery.md)."""
 
 import uuid
 

@@ -14,7 +14,7 @@ anonymous reader until the content changes.
   X-Page-Id header stored with the response. The figures shown on a page (views, the statistics box) are at
   most PAGE_CACHE_SECONDS old.
 - Cacheable responses say `Cache-Control: public, max-age=0, s-maxage=..., stale-while-revalidate=...`: browsers
-  ask again each time, a shared cache (CDN, proxy) may keep them; see the README on a CDN and view counting.
+  ask again each time, a shared cache (CDN, proxy) may keep them; see docs/delivery.md, "A CDN".
 
 Two levels: the shared cache (Redis when REDIS_URL is set), so that a page is rendered once for all processes, and
 each process's memory (the last PAGE_CACHE_LOCAL_ENTRIES pages it served), so that a page served again costs no
