@@ -6,7 +6,7 @@ class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Tìm kiếm")
 
-    def ready(self):
+    def ready(self) -> None:
         from search.indexing import connect_signals
 
         connect_signals()
