@@ -81,8 +81,9 @@ def is_marked(word):
 class Phrase:
     """Words to find side by side, as they stand in an entry's `folded` and `keyed` texts."""
 
-    def __init__(self, words, weight=1.0):
+    def __init__(self, words, weight=1.0, whole_only=False):
         self.weight = weight  # of its bonus
+        self.whole_only = whole_only  # a bonus only for the whole phrase, found anywhere (one comparison)
         folded = [fold(word) for word in words]
         self.folded = f" {' '.join(folded)} "
         self.pairs = [f" {first} {second} " for first, second in zip(folded, folded[1:], strict=False)]
@@ -164,7 +165,7 @@ def add_synonyms(query: Query, words: list[str], table: SynonymTable) -> None:
         for word in alternative_words:
             query.add_word(word, SYNONYM)
         if len(alternative_words) > 1:
-            query.phrases.append(Phrase(alternative_words, SYNONYM_PHRASE))
+            query.phrases.append(Phrase(alternative_words, SYNONYM_PHRASE, whole_only=True))
 
 
 def document_frequencies(terms, locale_id):
@@ -293,6 +294,9 @@ def rerank(query, candidates, common_weights, locale_id, own_numbers=()):
     bonus = Sql("0.0")
     for phrase in query.phrases:
         weight = phrase.weight
+        if phrase.whole_only:
+            bonus += found("folded", phrase.folded, (PHRASE_BIGRAM + PHRASE_WHOLE) * weight)
+            continue
         whole = Sql("%s", (PHRASE_BIGRAM + PHRASE_WHOLE) * weight)
         whole += found("folded_title", phrase.folded, PHRASE_IN_TITLE * weight)
         if phrase.keyed:
