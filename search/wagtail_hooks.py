@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from search.models import Abbreviation
+from search.models import Abbreviation, Synonym
 
 
 class AbbreviationViewSet(SnippetViewSet):
@@ -17,3 +17,18 @@ class AbbreviationViewSet(SnippetViewSet):
 
 
 register_snippet(AbbreviationViewSet)
+
+
+class SynonymViewSet(SnippetViewSet):
+    """The groups of synonyms that search applies both ways, for administrators (Settings menu), as the
+    abbreviations: only administrators may edit them (no newsroom role has their permissions)."""
+
+    model = Synonym
+    icon = "search"
+    menu_label = _("Từ đồng nghĩa (tìm kiếm)")
+    add_to_settings_menu = True
+    list_display = ["__str__"]
+    search_fields = ["phrases"]
+
+
+register_snippet(SynonymViewSet)

@@ -242,6 +242,7 @@ CONTENT_MODELS_SHOWN_ON_PAGES = [
     "images.CaptionedImage",
     "wagtaildocs.Document",
     "search.Abbreviation",
+    "search.Synonym",
     "wagtailcore.Site",
     "wagtailcore.Locale",
     "taggit.Tag",  # renamed or deleted: tag pages, articles and their related articles show it
