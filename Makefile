@@ -5,14 +5,15 @@ BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint format bench load-bench search-eval search-bench messages lighthouse screenshots clean
+.PHONY: help run test test-postgres lint lock format bench load-bench search-eval search-bench messages lighthouse screenshots clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
 
+# Every package pinned and hashed (`make lock`): pip refuses a file whose hash differs from the lock's.
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q -r requirements-dev.txt
+	$(BIN)/pip install -q --require-hashes -r requirements-dev.txt
 	touch $@
 
 run: $(BIN)/.installed ## Install, migrate, load the demo content and serve on http://127.0.0.1:8000
@@ -27,9 +28,20 @@ test: $(BIN)/.installed ## Run the test suite (SQLite; set DATABASE_URL=postgres
 test-postgres: $(BIN)/.installed ## Run the test suite against the local PostgreSQL server
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} $(BIN)/pytest
 
-lint: $(BIN)/.installed ## Check style, imports and undefined names with ruff
+lint: $(BIN)/.installed ## Check style, imports and undefined names with ruff, and types with mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+# The direct dependencies are pinned in requirements.in and requirements-dev.in; everything they pull in is locked,
+# with hashes, for Python 3.11 and later on every platform. LOCK_OPTIONS=--upgrade also moves the unpinned
+# (transitive) packages to their newest releases; without it, their locked versions are kept where they still fit.
+# uv asks the default package index, as pip does; a mirror is named by UV_DEFAULT_INDEX (pip: PIP_INDEX_URL), never
+# in the lock files.
+LOCK = $(BIN)/uv pip compile --universal --python-version 3.11 --generate-hashes --custom-compile-command "make lock" $(LOCK_OPTIONS)
+lock: $(BIN)/.installed ## Compile requirements*.in into the locked, hashed requirements*.txt (LOCK_OPTIONS=--upgrade: newest releases)
+	$(LOCK) requirements.in -o requirements.txt
+	$(LOCK) requirements-dev.in -o requirements-dev.txt
 
 format: $(BIN)/.installed ## Format the code with ruff
 	$(BIN)/ruff check --fix .

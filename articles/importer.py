@@ -1,4 +1,4 @@
-"""Import of articles from the JSON Lines exchange format (README, "Article exchange format").
+"""Import of articles from the JSON Lines exchange format (docs/content.md, "Importing articles").
 
 One record per line; each line is validated and saved in its own transaction, so a bad line is reported with
 its number and never stops or corrupts the others. Articles are matched by slug: a re-import updates."""

@@ -28,7 +28,7 @@ urlpatterns = [
     path("robots.txt", robots_txt),
     # Photos' files, only once something published shows them (images/views.py); in DEBUG and production alike.
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media_file, name="media_file"),
-    # For load balancers and monitors: the database and the cache, as JSON (README, "Health, outages and backups").
+    # For load balancers and monitors: the database and the cache, as JSON (docs/operations.md).
     path("healthz", healthz, name="healthz"),
 ]
 

@@ -9,7 +9,7 @@ class DeliveryConfig(AppConfig):
     name = "delivery"
     verbose_name = _("Phân phối nội dung")
 
-    def ready(self):
+    def ready(self) -> None:
         from delivery import content_cache, deletions, page_cache
 
         content_cache.connect_signals()

@@ -17,13 +17,16 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Final, TypeVar, cast
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Model, Q, QuerySet
 from django.db.models.signals import post_delete, post_save
+from django.http import HttpRequest, HttpResponseBase
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
@@ -40,18 +43,18 @@ class ProcessMemory:
     another version forgets the rest). Values are bytes (pickled by the caller), so every reader gets its own copy.
     Threads may race on it: the worst outcome is a miss."""
 
-    def __init__(self, max_entries):
+    def __init__(self, max_entries: int | Callable[[], int]) -> None:
         self.max_entries = max_entries  # a number, or a function giving it (a setting read when storing)
-        self.entries = OrderedDict()  # key: (expiry, bytes), oldest first
-        self.version = None
+        self.entries: OrderedDict[str, tuple[float, bytes]] = OrderedDict()  # key: (expiry, bytes), oldest first
+        self.version: str | None = None
 
-    def get(self, key):
+    def get(self, key: str) -> bytes | None:
         entry = self.entries.get(key)
         if entry is not None and entry[0] > time.monotonic():
             return entry[1]
         return None
 
-    def keep(self, key, stored, seconds):
+    def keep(self, key: str, stored: bytes, seconds: float) -> None:
         self.entries[key] = (time.monotonic() + seconds, stored)
         limit = self.max_entries() if callable(self.max_entries) else self.max_entries
         while len(self.entries) > limit:
@@ -60,25 +63,36 @@ class ProcessMemory:
             except KeyError:  # emptied by another thread
                 break
 
-    def follow(self, version):
+    def follow(self, version: str) -> None:
         """Forget everything kept if the content version has changed."""
         if version != self.version:
             self.entries.clear()
             self.version = version
 
 
-# The version read by the request this thread is serving (outside requests they are read at each call).
-request_state = threading.local()
+class RequestState(threading.local):
+    """What the request this thread is serving may do and has read. The class attributes are the state outside
+    requests (commands, the shell, a thread of a test), where the version is read at each call."""
+
+    active: bool = False  # between request_began and request_ended
+    version: str | None = None  # the content version the request read, while `generation` is this process's
+    generation: int | None = None
+    shared: bool = False  # whether the request may read and write shared entries (SharedCacheMiddleware)
+    memo: dict[tuple[str, ...], Any] | None = None  # what memoised() computed for the request
+
+
+request_state = RequestState()
 memory = ProcessMemory(LOCAL_ENTRIES)  # pickled values of cached()
-MISSING = object()
+MISSING: Final = object()
+T = TypeVar("T")
 
 
-def version():
+def version() -> str:
     """The content version: read once per request (and again after a change the request made itself)."""
-    in_request = getattr(request_state, "active", False)
+    in_request = request_state.active
     if in_request and request_state.generation == generation and request_state.version is not None:
         return request_state.version
-    found = cache.get(VERSION_KEY)
+    found: str | None = cache.get(VERSION_KEY)
     if found is None:
         found = uuid.uuid4().hex
         cache.set(VERSION_KEY, found, None)
@@ -87,54 +101,56 @@ def version():
     return found
 
 
-def seconds():
+def seconds() -> int:
     """How long an entry is kept at most (CONTENT_CACHE_SECONDS); 0 turns the cached data and the route table off
     (the differential test's fresh render, the benchmark's cold mode)."""
-    return getattr(settings, "CONTENT_CACHE_SECONDS", TIMEOUT)
+    value: int = getattr(settings, "CONTENT_CACHE_SECONDS", TIMEOUT)
+    return value
 
 
-def enabled():
+def enabled() -> bool:
     return seconds() > 0
 
 
-def shared():
+def shared() -> bool:
     """Whether the request being served may read and write shared entries: only what readers are shown. A preview,
     a draft, a revision, a comparison or a moderation view (everything under the admin) renders objects that are
     not the live ones, from which nothing may be kept for readers; it computes everything afresh (once per
     request). Outside a request (commands, the shell) nothing is shared either: what a command computes may be
     an unsaved object's."""
-    return enabled() and getattr(request_state, "shared", False)
+    return enabled() and request_state.shared
 
 
-def cached(name, *key_parts, compute):
+def cached(name: str, *key_parts: object, compute: Callable[[], T]) -> T:
+    """What `compute()` gives, kept for readers under `name` and `key_parts` until the content version changes."""
     if not shared():
         return memoised(name, key_parts, compute)
     value = lookup(name, *key_parts)
     if value is MISSING:
         value = compute()
         store(name, *key_parts, value=value)
-    return value
+    return cast(T, value)  # stored by this function: what compute() gave for this name and these key parts
 
 
-def memoised(name, key_parts, compute):
+def memoised(name: str, key_parts: Iterable[object], compute: Callable[[], T]) -> T:
     """Per request only: a request that is not shared may still ask for one thing twice (the site, the menu).
     Objects of a preview are keyed by identity, so that a draft and the live page never share an entry."""
-    memo = getattr(request_state, "memo", None)
+    memo = request_state.memo
     if memo is None:
         return compute()
     key = (name, *map(str, key_parts))
     if key not in memo:
         memo[key] = compute()
-    return memo[key]
+    return cast(T, memo[key])  # kept by this function: what compute() gave for this key
 
 
-def entry_key(name, key_parts):
+def entry_key(name: str, key_parts: Iterable[object]) -> str:
     current = version()
     memory.follow(current)
     return ":".join(["content", release.version(), current, name, *map(str, key_parts)])
 
 
-def lookup(name, *key_parts):
+def lookup(name: str, *key_parts: object) -> Any:
     """The entry stored under the current version, or MISSING (always, where nothing is shared)."""
     if not shared():
         return MISSING
@@ -148,7 +164,7 @@ def lookup(name, *key_parts):
     return value
 
 
-def store(name, *key_parts, value):
+def store(name: str, *key_parts: object, value: object) -> None:
     if not shared():
         return
     key = entry_key(name, key_parts)
@@ -156,17 +172,17 @@ def store(name, *key_parts, value):
     memory.keep(key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL), seconds())
 
 
-def request_began(**kwargs):
+def request_began(**kwargs: object) -> None:
     request_state.active, request_state.version, request_state.generation = True, None, None
     request_state.shared, request_state.memo = False, {}
 
 
-def request_ended(**kwargs):
+def request_ended(**kwargs: object) -> None:
     request_state.active, request_state.version = False, None
     request_state.shared, request_state.memo = False, None
 
 
-def serves_readers(request):
+def serves_readers(request: HttpRequest) -> bool:
     """Whether a request is one whose answer the caches may keep or give: anything outside the admin (where
     previews, drafts, revisions, comparisons and moderation views live), and not one of the requests Wagtail
     makes up to render a preview or a moderation view at the page's public address (`is_dummy`, set before any
@@ -179,9 +195,9 @@ def serves_readers(request):
 
 
 @contextlib.contextmanager
-def serving_readers():
+def serving_readers() -> Iterator[None]:
     """Code outside a request that computes only what readers see (a benchmark, a test) may share entries."""
-    previous = getattr(request_state, "shared", False), getattr(request_state, "memo", None)
+    previous = request_state.shared, request_state.memo
     request_state.shared, request_state.memo = True, {}
     try:
         yield
@@ -193,10 +209,10 @@ class SharedCacheMiddleware:
     """Says, for the request, whether the caches may be shared (`serves_readers`). Place it first of the
     delivery middleware, above the page cache."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         request_state.shared, request_state.memo = serves_readers(request), {}
         try:
             return self.get_response(request)
@@ -204,7 +220,7 @@ class SharedCacheMiddleware:
             request_state.shared, request_state.memo = False, None
 
 
-def restricted_paths():
+def restricted_paths() -> list[str]:
     """The paths of the pages with a view restriction (password, login, groups): usually none."""
     return cached(
         "restricted-paths",
@@ -212,7 +228,7 @@ def restricted_paths():
     )
 
 
-def public_q():
+def public_q() -> Q:
     """A filter for pages readers may see, i.e. not under a view restriction (password, login, groups)."""
     condition = Q()
     for path in restricted_paths():
@@ -225,10 +241,13 @@ class ViewRestrictionsFromCache:
     ancestors, then their restrictions). While no page of the site has one, which the cached list of restricted
     paths says, there is none to find; otherwise Wagtail looks as usual (aliases included)."""
 
-    def get_view_restrictions(self):
+    def get_view_restrictions(self) -> QuerySet[Any]:
+        # Wagtail has no type hints: its querysets are Any to mypy, named here for what they are.
         if not restricted_paths():
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
+            none: QuerySet[Any] = PageViewRestriction.objects.none()
+            return none
+        restrictions: QuerySet[Any] = super().get_view_restrictions()  # type: ignore[misc]  # a mixin for pages
+        return restrictions
 
 
 # Counts this process's invalidations, so that what keeps the version in memory (delivery/page_cache.py) sees a change
@@ -236,7 +255,7 @@ class ViewRestrictionsFromCache:
 generation = 0
 
 
-def invalidate(**kwargs):
+def invalidate(**kwargs: object) -> None:
     """Something shown on pages changed: a new content version, so that every cached page, part and piece of data
     is computed afresh."""
     new_version()
@@ -245,7 +264,7 @@ def invalidate(**kwargs):
     transaction.on_commit(new_version)
 
 
-def new_version():
+def new_version() -> None:
     global generation
     generation += 1
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
@@ -267,7 +286,14 @@ DRAFT_FIELDS = frozenset(
 )
 
 
-def page_saved(sender, instance, created, update_fields=None, raw=False, **kwargs):
+def page_saved(
+    sender: type[Model],
+    instance: Model,
+    created: bool,
+    update_fields: frozenset[str] | None = None,
+    raw: bool = False,
+    **kwargs: object,
+) -> None:
     """A page saved live without a publication: a copy, a translation's new parent section
     (`copy_for_translation(copy_parents=True)`), a page created live by code or an import. Publications send
     their own signals; drafts, autosaves and locks write only DRAFT_FIELDS and change nothing here."""
@@ -279,7 +305,8 @@ def page_saved(sender, instance, created, update_fields=None, raw=False, **kwarg
         invalidate()
 
 
-def connect_signals():
+def connect_signals() -> None:
+
     request_started.connect(request_began, dispatch_uid="content-cache-request-started")
     request_finished.connect(request_ended, dispatch_uid="content-cache-request-finished")
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):

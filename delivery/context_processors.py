@@ -1,8 +1,10 @@
-"""What templates need to cache parts of pages with Django's {% cache %} tag (README, "Page cache")."""
+"""What templates need to cache parts of pages with Django's {% cache %} tag (docs/delivery.md)."""
 
 import uuid
+from typing import Any
 
 from django.conf import settings
+from django.http import HttpRequest
 from django.utils.functional import SimpleLazyObject
 
 from delivery import content_cache
@@ -10,7 +12,7 @@ from delivery import content_cache
 FIGURES_SECONDS = 60
 
 
-def fragment_cache(request):
+def fragment_cache(request: HttpRequest) -> dict[str, Any]:
     """`content_version` changes whenever anything shown on pages does (a page's own text links to other pages,
     shows photos, documents and snippets: one version for all, docs/delivery.md); `fragment_seconds` how long a part is
     kept at most (FRAGMENT_CACHE_SECONDS; 0 renders every part afresh); `figures_seconds` how long a part showing

@@ -14,7 +14,7 @@ anonymous reader until the content changes.
   X-Page-Id header stored with the response. The figures shown on a page (views, the statistics box) are at
   most PAGE_CACHE_SECONDS old.
 - Cacheable responses say `Cache-Control: public, max-age=0, s-maxage=..., stale-while-revalidate=...`: browsers
-  ask again each time, a shared cache (CDN, proxy) may keep them; see the README on a CDN and view counting.
+  ask again each time, a shared cache (CDN, proxy) may keep them; see docs/delivery.md, "A CDN".
 
 Two levels: the shared cache (Redis when REDIS_URL is set), so that a page is rendered once for all processes, and
 each process's memory (the last PAGE_CACHE_LOCAL_ENTRIES pages it served), so that a page served again costs no
@@ -28,24 +28,28 @@ import functools
 import hashlib
 import pickle
 import time
+from collections.abc import Callable
 from importlib import import_module
 from urllib.parse import unquote_plus
 
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.backends.base import SessionBase
 from django.core.cache import caches
+from django.db.models import Model
 from django.db.models.signals import post_delete, post_save
-from django.http import QueryDict
+from django.http import HttpRequest, HttpResponseBase, QueryDict
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language_from_path
+from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
 from delivery import content_cache, release
 
 
 @functools.cache
-def models_shown_on_pages():
+def models_shown_on_pages() -> frozenset[type[Model]]:
     from wagtail.contrib.settings.models import BaseSiteSetting
     from wagtail.snippets.models import get_snippet_models
 
@@ -55,15 +59,16 @@ def models_shown_on_pages():
     )
 
 
-def seconds():
-    return getattr(settings, "PAGE_CACHE_SECONDS", 0)
+def seconds() -> int:
+    value: int = getattr(settings, "PAGE_CACHE_SECONDS", 0)
+    return value
 
 
-def page_language(request):
+def page_language(request: HttpRequest) -> str:
     return get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
 
 
-def address_key(request):
+def address_key(request: HttpRequest) -> str:
     address = f"{release.version()}|{request.get_host()}|{request.get_full_path()}|{page_language(request)}"
     return hashlib.sha256(address.encode()).hexdigest()
 
@@ -81,11 +86,11 @@ class PublicQueryMiddleware:
     cache nor stores one more copy of it. The admin (previews, forms) keeps every parameter. Place it above the
     page cache."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
         self.admin_prefix = f"/{settings.WAGTAILADMIN_PATH}"
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         query = request.META.get("QUERY_STRING", "")
         if query and request.method in ("GET", "HEAD") and not request.path_info.startswith(self.admin_prefix):
             kept = [part for part in query.split("&") if unquote_plus(part.split("=", 1)[0]) in PUBLIC_QUERY_PARAMETERS]
@@ -98,22 +103,22 @@ class PublicQueryMiddleware:
 class PageCacheMiddleware:
     """Place it right below visits.middleware.CountPageViewsMiddleware and above the session middleware."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
         self.cache = caches[getattr(settings, "PAGE_CACHE_ALIAS", "default")]
         # Pickled responses this process served, the last PAGE_CACHE_LOCAL_ENTRIES of them.
         self.memory = content_cache.ProcessMemory(lambda: getattr(settings, "PAGE_CACHE_LOCAL_ENTRIES", 200))
-        self.version = None
+        self.version: str | None = None
         self.version_checked = 0.0
-        self.generation = None
+        self.generation: int | None = None
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         if not self.may_serve(request):
             return self.get_response(request)
         key = f"page:{self.current_version()}:{address_key(request)}"
         stored = self.fetch(key)
         if stored is not None:
-            response = pickle.loads(stored)  # noqa: S301 (written by this middleware only)
+            response: HttpResponseBase = pickle.loads(stored)  # noqa: S301 (written by this middleware only)
             # No session cookie, so the reader is anonymous; the middleware above may ask.
             request.user = AnonymousUser()
             response["X-Page-Cache"] = "hit"
@@ -133,7 +138,7 @@ class PageCacheMiddleware:
             response["X-Page-Cache"] = "miss"
         return response
 
-    def current_version(self):
+    def current_version(self) -> str:
         now = time.monotonic()
         if (
             self.version is None
@@ -145,7 +150,7 @@ class PageCacheMiddleware:
             self.memory.follow(self.version)
         return self.version
 
-    def fetch(self, key):
+    def fetch(self, key: str) -> bytes | None:
         stored = self.memory.get(key)
         if stored is not None:
             return stored
@@ -155,7 +160,7 @@ class PageCacheMiddleware:
         self.memory.keep(key, stored, seconds())
         return stored
 
-    def may_serve(self, request):
+    def may_serve(self, request: HttpRequest) -> bool:
         return (
             seconds() > 0
             and request.method in ("GET", "HEAD")
@@ -164,7 +169,7 @@ class PageCacheMiddleware:
         )
 
     @staticmethod
-    def may_store(request, response):
+    def may_store(request: HttpRequest, response: HttpResponseBase) -> bool:
         user = getattr(request, "user", None)
         cache_control = response.get("Cache-Control", "").lower()
         return (
@@ -177,14 +182,15 @@ class PageCacheMiddleware:
         )
 
 
-def has_session(request):
+def has_session(request: HttpRequest) -> bool:
     """Whether the request carries a session that exists (a signed-in user, a reader who passed a page's
     password): a made-up or expired session cookie is no session, and gets the page every reader gets (one
     lookup of the session, only for requests that carry the cookie)."""
     key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
     if not key:
         return False
-    return import_module(settings.SESSION_ENGINE).SessionStore().exists(key)
+    store: SessionBase = import_module(settings.SESSION_ENGINE).SessionStore()
+    return store.exists(key)
 
 
 # Wagtail fills these in on an image or document the first time a page needs them (files not uploaded through the
@@ -193,7 +199,9 @@ def has_session(request):
 FILE_METADATA = {"file_size", "file_hash"}
 
 
-def invalidate_on_content_change(sender, instance=None, update_fields=None, **kwargs):
+def invalidate_on_content_change(
+    sender: type[Model], instance: Model | None = None, update_fields: frozenset[str] | None = None, **kwargs: object
+) -> None:
     """A snippet that is public only once published (a reader's legal question) says whether it ever was
     (`shown_on_pages`): readers' questions arriving, or deleted unanswered, then leave the cache alone."""
     if sender not in models_shown_on_pages() or (update_fields and set(update_fields) <= FILE_METADATA):
@@ -202,7 +210,7 @@ def invalidate_on_content_change(sender, instance=None, update_fields=None, **kw
         content_cache.invalidate()
 
 
-def purge_listings_from_frontend_cache(sender, instance, **kwargs):
+def purge_listings_from_frontend_cache(sender: type[Page], instance: Page, **kwargs: object) -> None:
     """A CDN keeps the page's section and home page too: they are purged with the page (Wagtail purges the page
     itself); other pages showing it (the "latest news" sidebar) expire by s-maxage."""
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
@@ -213,7 +221,8 @@ def purge_listings_from_frontend_cache(sender, instance, **kwargs):
         batch.purge()
 
 
-def connect_signals():
+def connect_signals() -> None:
+
     for signal in (page_published, page_unpublished):
         signal.connect(purge_listings_from_frontend_cache, dispatch_uid=f"page-cache-purge-{id(signal)}")
     for signal in (post_save, post_delete):

@@ -6,6 +6,7 @@ deploy checked out) names it instead of the fingerprint."""
 import functools
 import hashlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 from django.conf import settings
@@ -15,7 +16,7 @@ SKIPPED_FOLDERS = {".venv", "node_modules", "media", "static", ".git", "tests", 
 
 
 @functools.cache
-def version():
+def version() -> str:
     if os.environ.get("RELEASE"):
         return os.environ["RELEASE"]
     root = Path(settings.BASE_DIR)
@@ -26,7 +27,8 @@ def version():
     return digest.hexdigest()[:16]
 
 
-def source_files(root):
+def source_files(root: Path) -> Iterator[Path]:
+
     for folder, subfolders, files in os.walk(root):
         subfolders[:] = [name for name in subfolders if name not in SKIPPED_FOLDERS and not name.startswith(".")]
         for name in files:

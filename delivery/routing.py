@@ -21,9 +21,11 @@ then runs as usual (view restrictions, hooks, the page's own serve), using what 
 per-request attributes it documents for that (`request._wagtail_site`, `request._wagtail_route_for_request`)."""
 
 import hashlib
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.db import DatabaseError
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponseBase
 from django.http.request import split_domain_port
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
@@ -31,18 +33,25 @@ from wagtail.views import serve as wagtail_serve
 
 from delivery.content_cache import MISSING, cached, lookup, store
 
+View = TypeVar("View", bound=Callable[..., HttpResponseBase])
 
-def find_site(request):
+# `type: ignore[attr-defined]` below marks what this module reads and writes on a request that Django's type hints
+# do not declare: Wagtail's per-request attributes (tests/test_delivery_private_api.py pins them) and the host as
+# sent (Django's `_get_raw_host`, which `get_host` validates).
+
+
+def find_site(request: HttpRequest) -> Site | None:
     """Site.find_for_request, remembered per host and port with the content."""
     if not hasattr(request, "_wagtail_site"):
-        hostname = split_domain_port(request._get_raw_host())[0]
-        request._wagtail_site = cached(
+        hostname = split_domain_port(request._get_raw_host())[0]  # type: ignore[attr-defined]
+        request._wagtail_site = cached(  # type: ignore[attr-defined]
             "site", hostname, request.get_port(), compute=lambda: Site._find_for_request(request)
         )
-    return request._wagtail_site
+    site: Site | None = request._wagtail_site  # type: ignore[attr-defined]
+    return site
 
 
-def route(request, path):
+def route(request: HttpRequest, path: str) -> None:
     """Fills Wagtail's per-request route (page, args, kwargs) for `path`, from the table when it knows the address."""
     if hasattr(request, "_wagtail_route_for_request"):
         return
@@ -53,9 +62,9 @@ def route(request, path):
     page = lookup("route-page", site.pk, get_language(), address)
     if page is not MISSING:
         try:
-            request._wagtail_route_for_request = page.route(request, [])
+            request._wagtail_route_for_request = page.route(request, [])  # type: ignore[attr-defined]
         except Http404:
-            request._wagtail_route_for_request = None
+            request._wagtail_route_for_request = None  # type: ignore[attr-defined]
         return
     found = Page.route_for_request(request, path)
     if found is not None and not found[1] and not found[2]:
@@ -68,32 +77,41 @@ class SiteFromCacheMiddleware:
     the content version). Views that must not depend on the database or the cache (/healthz) say so with
     `needs_no_site`."""
 
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         return self.get_response(request)
 
-    def process_view(self, request, view_func, view_args, view_kwargs):
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponseBase],
+        view_args: tuple[Any, ...],
+        view_kwargs: dict[str, Any],
+    ) -> None:
         if getattr(view_func, "needs_no_site", False):
             return None
         try:
             find_site(request)
             # And the sites' root paths, which every page URL needs: Wagtail reads them from the shared cache once
             # a request (keeping them on the request, where they are put here from the process's memory instead).
-            request._wagtail_cached_site_root_paths = cached("site-root-paths", compute=Site.get_site_root_paths)
+            request._wagtail_cached_site_root_paths = cached(  # type: ignore[attr-defined]
+                "site-root-paths", compute=Site.get_site_root_paths
+            )
         except DatabaseError:
             pass  # the database is down: what needs the site fails where it asks, with the outage page
         return None
 
 
-def needs_no_site(view):
+def needs_no_site(view: View) -> View:
     """Marks a view that SiteFromCacheMiddleware leaves alone."""
-    view.needs_no_site = True
+    view.needs_no_site = True  # type: ignore[attr-defined]  # a mark, read with getattr
     return view
 
 
-def serve(request, path):
+def serve(request: HttpRequest, path: str) -> HttpResponseBase:
     """Wagtail's serve view, with the page found from the table."""
     route(request, path)
-    return wagtail_serve(request, path)
+    response: HttpResponseBase = wagtail_serve(request, path)
+    return response

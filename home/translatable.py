@@ -1,6 +1,7 @@
 """What every page type translates and keeps in sync with wagtail-localize, declared once: page models add their
-own fields to it (NOTES.md: declare translatable fields explicitly, hidden ones included); and how pages show
-translatable snippets (documents, units, officials, links) to readers of one language, published ones only."""
+own fields to it (docs/translations.md: declare translatable fields explicitly, hidden ones included); and how
+pages show translatable snippets (documents, units, officials, links) to readers of one language, published ones
+only."""
 
 from django.db import models
 from django.utils.translation import get_language

@@ -8,7 +8,7 @@ Admin users' avatars go to people of the admin only; anything else under MEDIA_R
 /documents/<id>/<name>) answers 404.
 
 Django sends the file itself by default; behind nginx, set MEDIA_ACCEL_REDIRECT to an internal location that
-aliases MEDIA_ROOT, and nginx sends it (README, "nginx")."""
+aliases MEDIA_ROOT, and nginx sends it (docs/deployment.md, "nginx")."""
 
 import posixpath
 

@@ -115,7 +115,7 @@ class LegalQuestion(index.Indexed, models.Model):
             raise ValidationError({"answer": _("Cần có câu trả lời trước khi đăng.")})
 
     # The site search (search/indexing.py): a published answer is found on the Vietnamese Q&A page, under its
-    # publication and privacy; the question is its title. Questions are not translated (README).
+    # publication and privacy; the question is its title. Questions are not translated (docs/content.md).
     search_kind = SEARCH_KIND
     search_kind_label = SEARCH_KIND_LABEL
 

@@ -7,8 +7,8 @@ requests cannot all see "4 so far" and all get in, as they could when the count 
 after. A slot not used (a form with errors) is given back.
 
 The key holds no address or account in clear: a keyed hash (HMAC with SECRET_KEY), the same on every server.
-While the cache is down, limits let everything through (operations/cache.py); axes' own records still lock
-logins out."""
+While the cache is down, limits let everything through (delivery/redis_cache.py answers as empty); axes' own
+records still lock logins out."""
 
 import contextlib
 import hashlib

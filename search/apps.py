@@ -6,7 +6,7 @@ class SearchConfig(AppConfig):
     name = "search"
     verbose_name = _("Tìm kiếm")
 
-    def ready(self):
+    def ready(self) -> None:
         from search import indexing, promotions
 
         indexing.connect_signals()

@@ -15,9 +15,13 @@ How a model takes part (a small interface: the search app imports no content app
 Publishing indexes a page; unpublishing, deleting, moving under a view restriction removes it;
 `python manage.py rebuild_search_entries` rebuilds everything."""
 
-from collections import Counter
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, ClassVar, Protocol, cast
 
 from django.db import connection, transaction
+from django.db.models import Model, QuerySet
+from django.db.models.options import Options
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -38,24 +42,51 @@ B = 0.75
 # keeps each entry's postings independent of the others, so incremental indexing and a rebuild agree.
 TYPICAL_LENGTH = 400
 
+Meta = dict[str, Any]  # the fields of a SearchEntry
+Frequencies = dict[str, float]  # term: its frequency, weighted by the fields it occurs in
+Posting = tuple[int, int, str, float]  # entry id, locale id, term, weight
 
-def indexable(page):
+
+class Searchable(Protocol):
+    """A page or another thing that takes part (the interface above)."""
+
+    pk: Any
+
+    def search_document(self) -> list[tuple[str, str]]: ...
+
+
+class SearchableThing(Searchable, Protocol):
+    """A thing that is not a page and takes part: a model's instance."""
+
+    _meta: ClassVar[Options[Any]]
+    search_kind: ClassVar[str]
+
+    @classmethod
+    def search_candidates(cls) -> Iterable["SearchableThing"]: ...
+
+    def search_meta(self) -> Meta | None: ...
+
+
+# Wagtail has no type hints: a page is Any to mypy (`Page` below documents what is meant).
+
+
+def indexable(page: Page) -> bool:
     """Whether readers may find this page: a live page of a type that takes part, under no view restriction."""
     return page.live and hasattr(page, "search_document") and not page.get_view_restrictions().exists()
 
 
-def page_key(pk):
+def page_key(pk: int) -> str:
     return f"page:{pk}"
 
 
-def object_key(thing):
+def object_key(thing: Model | SearchableThing) -> str:
     return f"{thing._meta.label_lower}:{thing.pk}"
 
 
-def page_meta(page):
+def page_meta(page: Page) -> Meta:
     """What the entry of a page shows: its title, section (the parent's title below the home page), date."""
     parent = page.get_parent()
-    meta = {
+    meta: Meta = {
         "key": page_key(page.pk),
         "page_id": page.pk,
         "locale_id": page.locale_id,
@@ -69,7 +100,7 @@ def page_meta(page):
     return meta
 
 
-def object_meta(thing):
+def object_meta(thing: SearchableThing) -> tuple[Meta, Page | None] | tuple[None, None]:
     """What the entry of a thing that is not a page shows and the page showing it (or None), or (None, None) when
     readers may not see it."""
     meta = thing.search_meta()
@@ -79,11 +110,11 @@ def object_meta(thing):
     return {"key": object_key(thing), "page_id": page and page.pk, "kind": thing.search_kind, **meta}, page
 
 
-def entry_for(thing, meta, language=None):
-    """The entry and the term frequencies of a page or another thing (not saved)."""
+def entry_for(thing: Searchable, meta: Meta, language: str | None = None) -> tuple[SearchEntry, Frequencies]:
+    """The entry and the term frequencies (weighted by field) of a page or another thing (not saved)."""
     language = language or Locale.objects.get(pk=meta["locale_id"]).language_code
     document = [(field, nfc(text)) for field, text in thing.search_document() if text]
-    frequencies = Counter()
+    frequencies: defaultdict[str, float] = defaultdict(float)
     folded_fields, keyed_fields = [], []
     length = 0
     for field, text in document:
@@ -116,13 +147,13 @@ def entry_for(thing, meta, language=None):
     return entry, frequencies
 
 
-def save_entry(entry, frequencies):
+def save_entry(entry: SearchEntry, frequencies: Frequencies) -> None:
     entry.save(force_insert=True)
     insert_postings(postings(entry, frequencies))
 
 
 @transaction.atomic
-def index_page(page):
+def index_page(page: Page) -> None:
     """Indexes the live version of a page and the things it shows, or removes them when readers may not find
     the page."""
     page = page.specific
@@ -135,7 +166,7 @@ def index_page(page):
 
 
 @transaction.atomic
-def index_object(thing, page_checked=False):
+def index_object(thing: SearchableThing, page_checked: bool = False) -> None:
     """Indexes a thing that is not a page as readers see it, or removes its entry when they may not."""
     SearchEntry.objects.filter(key=object_key(thing)).delete()
     meta, page = object_meta(thing)
@@ -144,7 +175,7 @@ def index_object(thing, page_checked=False):
     save_entry(*entry_for(thing, meta))
 
 
-def postings(entry, frequencies):
+def postings(entry: SearchEntry, frequencies: Frequencies) -> list[Posting]:
     """The entry's terms with their BM25 term-frequency part (Robertson's saturation and length norm), as
     rows (entry, locale, term, weight)."""
     norm = K1 * (1 - B + B * entry.length / TYPICAL_LENGTH)
@@ -154,7 +185,7 @@ def postings(entry, frequencies):
     ]
 
 
-def insert_postings(rows):
+def insert_postings(rows: list[Posting]) -> None:
     """Inserts postings in bulk: hundreds per article, too many for the ORM's bulk_create to be quick."""
     table = SearchTerm._meta.db_table
     sql = f"INSERT INTO {table} (entry_id, locale_id, term, weight) VALUES "  # noqa: S608 (our own table name)
@@ -167,16 +198,16 @@ def insert_postings(rows):
             cursor.executemany(sql + "(%s, %s, %s, %s)", rows)
 
 
-def index_subtree(page):
+def index_subtree(page: Page) -> None:
     for descendant in Page.objects.descendant_of(page, inclusive=True).specific():
         index_page(descendant)
 
 
-def rebuild(pages, batch_size=500):
-    """Indexes these pages (a queryset) afresh, in batches, and the things they show: for rebuild_search_entries
-    and measure_search."""
+def rebuild(pages: QuerySet[Any], batch_size: int = 500) -> int:
+    """Indexes these pages (a queryset of specific pages) afresh, in batches, and the things they show: for
+    rebuild_search_entries and measure_search. Gives how many entries it saved."""
     count = 0
-    batch = []
+    batch: list[tuple[SearchEntry, Frequencies]] = []
     languages = dict(Locale.objects.values_list("pk", "language_code"))
     for page in pages.iterator(chunk_size=batch_size):
         if indexable(page):
@@ -187,13 +218,14 @@ def rebuild(pages, batch_size=500):
     return count + _save_batch(batch)
 
 
-def rebuild_objects():
+def rebuild_objects() -> int:
     """Indexes afresh every thing that is not a page (documents, answers...); the pages showing them are asked
-    once each whether readers may see them."""
-    pages_seen = {}
+    once each whether readers may see them. Gives how many entries it saved."""
+    pages_seen: dict[int, bool] = {}
     count = 0
     for model in kinds.searchable_models():
-        for thing in model.search_candidates():
+        # A model that takes part has the whole interface (kinds.searchable_models() finds them by one of it).
+        for thing in cast(type[SearchableThing], model).search_candidates():
             meta, page = object_meta(thing)
             if meta is None:
                 continue
@@ -210,7 +242,7 @@ def rebuild_objects():
 
 
 @transaction.atomic
-def _save_batch(batch):
+def _save_batch(batch: Iterable[tuple[SearchEntry, Frequencies]]) -> int:
     if not batch:
         return 0
     SearchEntry.objects.filter(key__in=[entry.key for entry, _ in batch]).delete()
@@ -219,7 +251,7 @@ def _save_batch(batch):
     return len(entries)
 
 
-def on_published(sender, instance, **kwargs):
+def on_published(sender: type[Page], instance: Page, **kwargs: object) -> None:
     index_page(instance)
     if instance.depth > 2:
         # Its (perhaps new) title is what its children's results show as their section.
@@ -227,15 +259,15 @@ def on_published(sender, instance, **kwargs):
         children.update(section=instance.title)
 
 
-def on_unpublished(sender, instance, **kwargs):
+def on_unpublished(sender: type[Page], instance: Page, **kwargs: object) -> None:
     SearchEntry.objects.filter(page_id=instance.pk).delete()
 
 
-def on_moved(sender, instance, **kwargs):
+def on_moved(sender: type[Page], instance: Page, **kwargs: object) -> None:
     index_subtree(instance)
 
 
-def on_restriction_changed(sender, instance, **kwargs):
+def on_restriction_changed(sender: type[PageViewRestriction], instance: PageViewRestriction, **kwargs: object) -> None:
     if deletions.being_deleted(instance.page_id):  # deleted with its page, whose entry goes with it
         return
     page = Page.objects.filter(pk=instance.page_id).first()
@@ -243,20 +275,21 @@ def on_restriction_changed(sender, instance, **kwargs):
         index_subtree(page)
 
 
-def on_thing_saved(sender, instance, raw=False, **kwargs):
+def on_thing_saved(sender: type[Model], instance: Model, raw: bool = False, **kwargs: object) -> None:
     if raw:
         return
     # The row as stored is what readers see: an edit saved as a draft leaves its new text in the instance only.
     stored = sender._base_manager.filter(pk=instance.pk).first()
     if stored is not None:
-        index_object(stored)
+        index_object(cast(SearchableThing, stored))  # connected for kinds.searchable_models() only
 
 
-def on_thing_deleted(sender, instance, **kwargs):
+def on_thing_deleted(sender: type[Model], instance: Model, **kwargs: object) -> None:
     SearchEntry.objects.filter(key=object_key(instance)).delete()
 
 
-def connect_signals():
+def connect_signals() -> None:
+
     for model in kinds.searchable_models():
         post_save.connect(on_thing_saved, sender=model, dispatch_uid=f"search-index-saved-{model._meta.label_lower}")
         post_delete.connect(

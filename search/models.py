@@ -10,6 +10,8 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
+from search.synonyms import SynonymTable, prepare, split_phrases
+
 
 class SearchEntry(models.Model):
     """What the search page needs of a thing readers may find (a page, an official document, a published legal
@@ -96,11 +98,53 @@ post_save.connect(forget_abbreviations, sender=Abbreviation, dispatch_uid="searc
 post_delete.connect(forget_abbreviations, sender=Abbreviation, dispatch_uid="search-abbreviations-deleted")
 
 
+class Synonym(models.Model):
+    """A group of words and phrases that mean the same to a reader of the labour and trade-union press; a search
+    for any of them also finds the others, ranked below what holds the words typed."""
+
+    phrases = models.TextField(
+        _("các từ cùng nghĩa"),
+        help_text=_(
+            "Các từ hoặc cụm từ cùng một nghĩa, cách nhau bằng dấu phẩy hoặc xuống dòng, ví dụ: tiền lương, "
+            "tiền công, lương. Tìm một từ sẽ tìm thấy cả các từ kia (xếp sau bài có đúng từ đã gõ). Gõ đủ dấu; "
+            "chỉ ghép những từ thật sự cùng nghĩa, tránh từ quá chung."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("nhóm từ đồng nghĩa")
+        verbose_name_plural = _("từ đồng nghĩa")
+        ordering = ["phrases"]
+
+    def __str__(self) -> str:
+        return " / ".join(split_phrases(self.phrases))
+
+
+SYNONYMS_CACHE_KEY = "search-synonyms"
+
+
+def synonym_table() -> SynonymTable:
+    """The administrators' groups of synonyms, prepared for matching (cached; saved changes apply at once)."""
+    table = cache.get(SYNONYMS_CACHE_KEY)
+    if table is None:
+        table = prepare(list(Synonym.objects.values_list("phrases", flat=True)))
+        cache.set(SYNONYMS_CACHE_KEY, table, 3600)
+    return table
+
+
+def forget_synonyms(**kwargs: object) -> None:
+    cache.delete(SYNONYMS_CACHE_KEY)
+
+
+post_save.connect(forget_synonyms, sender=Synonym, dispatch_uid="search-synonyms-saved")
+post_delete.connect(forget_synonyms, sender=Synonym, dispatch_uid="search-synonyms-deleted")
+
+
 class DailySearch(models.Model):
     """How often readers searched for a query on a day, and what they found: one row per (day, query), counted
-    by search/log.py (one UPDATE, an INSERT for the day's first search of the query). The query is what the reader
-    typed, cleaned (search/ranking.clean) and in lower case; nothing about who searched is kept. Rows older than
-    SEARCH_LOG_RETENTION_DAYS are removed by `manage.py purge_search_log`."""
+    by search/log.py (an UPDATE per query every few seconds, an INSERT for the day's first search of it). The
+    query is what the reader typed, cleaned (search/ranking.clean) and in lower case; nothing about who searched
+    is kept. Rows older than SEARCH_LOG_RETENTION_DAYS are removed by `manage.py purge_search_log`."""
 
     day = models.DateField(_("ngày"))
     query = models.CharField(_("cụm từ tìm kiếm"), max_length=200)

@@ -16,7 +16,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.db.models import Case, Count, F, FloatField, Q, Sum, Value, When
 
-from search.models import SearchEntry, SearchTerm, abbreviation_table
+from search.models import SearchEntry, SearchTerm, abbreviation_table, synonym_table
+from search.synonyms import SynonymTable, synonym_alternatives
 from search.text import (
     WORD,
     abbreviation_alternatives,
@@ -37,6 +38,12 @@ MAX_WORDS = 12
 EXACT_TONE = 1.0  # a word typed with marks, found with the same marks
 FOLDED_FALLBACK = 0.35  # ... found with other marks or none
 ALTERNATIVE = 0.7  # the other side of an abbreviation
+# A word of a synonym of the words typed (search.models.Synonym), and the bonus of a synonym's words standing
+# together against the typed phrase's: below ALTERNATIVE, as a synonym is a looser equivalence than an
+# abbreviation's expansion (0.5 to 0.7 measured alike on the extended development set's synonym queries; 0.7
+# moved Telex and question queries more).
+SYNONYM = 0.5
+SYNONYM_PHRASE = 0.5
 DOCUMENT = 2.0  # a document number
 OWN_NUMBER = "d:"  # the term of the document that bears the number: such an entry comes first
 # Phrase bonus, in units of the query's mean inverse document frequency.
@@ -74,7 +81,9 @@ def is_marked(word):
 class Phrase:
     """Words to find side by side, as they stand in an entry's `folded` and `keyed` texts."""
 
-    def __init__(self, words):
+    def __init__(self, words, weight=1.0, whole_only=False):
+        self.weight = weight  # of its bonus
+        self.whole_only = whole_only  # a bonus only for the whole phrase, found anywhere (one comparison)
         folded = [fold(word) for word in words]
         self.folded = f" {' '.join(folded)} "
         self.pairs = [f" {first} {second} " for first, second in zip(folded, folded[1:], strict=False)]
@@ -111,7 +120,7 @@ def usual_tone_placement(word):
     return place_tone(toneless, tone) if tone and syllable_parts(toneless) else word
 
 
-def parse(raw, language="vi", abbreviations=None):
+def parse(raw, language="vi", abbreviations=None, synonyms=None):
     """The Query for what a reader typed, in a language's pages."""
     text = clean(raw)
     typed = WORD.findall(text)[:MAX_WORDS]
@@ -141,10 +150,22 @@ def parse(raw, language="vi", abbreviations=None):
             for word in alternative_words:
                 query.add_word(word, ALTERNATIVE)
             query.phrases.append(Phrase(alternative_words))
+    add_synonyms(query, decoded, synonym_table() if synonyms is None else synonyms)
     for key in query_document_keys(decoded):
         query.add_term(f"n:{key}", DOCUMENT)
         query.add_term(f"{OWN_NUMBER}{key}", DOCUMENT)
     return query
+
+
+def add_synonyms(query: Query, words: list[str], table: SynonymTable) -> None:
+    """The synonyms of the words typed, as weaker alternatives: their words at SYNONYM weight (a word also typed
+    keeps its own), and their phrase, whose bonus counts SYNONYM_PHRASE times as much as the typed phrase's."""
+    for alternative in synonym_alternatives(words, table):
+        alternative_words = [word.casefold() for word in WORD.findall(alternative)]
+        for word in alternative_words:
+            query.add_word(word, SYNONYM)
+        if len(alternative_words) > 1:
+            query.phrases.append(Phrase(alternative_words, SYNONYM_PHRASE, whole_only=True))
 
 
 def document_frequencies(terms, locale_id):
@@ -272,12 +293,17 @@ def rerank(query, candidates, common_weights, locale_id, own_numbers=()):
     cost the process more than the database took to run the query, about a fifth of a whole search."""
     bonus = Sql("0.0")
     for phrase in query.phrases:
-        whole = Sql("%s", PHRASE_BIGRAM + PHRASE_WHOLE) + found("folded_title", phrase.folded, PHRASE_IN_TITLE)
+        weight = phrase.weight
+        if phrase.whole_only:
+            bonus += found("folded", phrase.folded, (PHRASE_BIGRAM + PHRASE_WHOLE) * weight)
+            continue
+        whole = Sql("%s", (PHRASE_BIGRAM + PHRASE_WHOLE) * weight)
+        whole += found("folded_title", phrase.folded, PHRASE_IN_TITLE * weight)
         if phrase.keyed:
-            whole += found("keyed", phrase.keyed, PHRASE_EXACT_TONE)
+            whole += found("keyed", phrase.keyed, PHRASE_EXACT_TONE * weight)
         apart = Sql("0.0")
         for pair in phrase.pairs if len(phrase.pairs) > 1 else []:  # the one pair of two words is the phrase
-            apart += found("folded", pair, PHRASE_BIGRAM / len(phrase.pairs))
+            apart += found("folded", pair, PHRASE_BIGRAM * weight / len(phrase.pairs))
         bonus += Sql.case(contains("folded", phrase.folded), whole, apart)
     common = Sql("0.0")
     postings = connection.ops.quote_name(SearchTerm._meta.db_table)

@@ -2,6 +2,7 @@
 the query had diacritics ("cong doan" marks "Công đoàn")."""
 
 import re
+from collections.abc import Container
 from html import escape  # Django's escape() without its lazy-string wrapper
 from itertools import accumulate
 
@@ -13,7 +14,7 @@ WORDS = re.compile(r"(\w+)")  # split with it: between words, a word, between wo
 SNIPPET_WORDS = 36
 
 
-def snippet(text, highlight, language="vi", size=SNIPPET_WORDS):
+def snippet(text: str, highlight: Container[str], language: str = "vi", size: int = SNIPPET_WORDS) -> str:
     """HTML: the window of `size` words of `text` holding most of the `highlight` words (search forms), the
     first such window, each of those words in <mark>, with an ellipsis where the text goes on."""
     parts = WORDS.split(text)

@@ -7,7 +7,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from search.admin_views import PromoteView, SearchLogReportView
-from search.models import Abbreviation
+from search.models import Abbreviation, Synonym
 
 
 class AbbreviationViewSet(SnippetViewSet):
@@ -22,6 +22,21 @@ class AbbreviationViewSet(SnippetViewSet):
 
 
 register_snippet(AbbreviationViewSet)
+
+
+class SynonymViewSet(SnippetViewSet):
+    """The groups of synonyms that search applies both ways, for administrators (Settings menu), as the
+    abbreviations: only administrators may edit them (no newsroom role has their permissions)."""
+
+    model = Synonym
+    icon = "search"
+    menu_label = _("Từ đồng nghĩa (tìm kiếm)")
+    add_to_settings_menu = True
+    list_display = ["__str__"]
+    search_fields = ["phrases"]
+
+
+register_snippet(SynonymViewSet)
 
 
 @hooks.register("register_admin_urls")

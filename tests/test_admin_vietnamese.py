@@ -1,5 +1,5 @@
 """The Wagtail admin reads in Vietnamese for editors and approvers: Wagtail's own Vietnamese covers a seventh of
-its admin, site/locale/vi supplies the rest (see README, "Translations")."""
+its admin, site/locale/vi supplies the rest (see docs/translations.md)."""
 
 import html
 import json

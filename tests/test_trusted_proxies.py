@@ -163,14 +163,14 @@ def test_limits_count_an_ipv6_64_as_one_address(client, home, seed_article):
     assert DailyPageViews.objects.get(page_id=seed_article.pk).views == django_settings.VISITS_MAX_VIEWS_PER_ADDRESS
 
 
-def test_the_readmes_nginx_example_and_settings_agree(settings):
-    """The README's nginx appends to X-Forwarded-For, and its environment says one proxy at 127.0.0.1: with those
-    settings, a reader's own header behind that nginx is ignored."""
+def test_the_deployment_docs_nginx_example_and_settings_agree(settings):
+    """The nginx of docs/deployment.md appends to X-Forwarded-For, and its environment says one proxy at 127.0.0.1:
+    with those settings, a reader's own header behind that nginx is ignored."""
     from pathlib import Path
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parent.parent / "docs" / "deployment.md").read_text(encoding="utf-8")
     nginx = readme[readme.index("```nginx") : readme.index("```", readme.index("```nginx") + 8)]
     assert "proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;" in nginx
-    assert "| `1` and `127.0.0.1` (one nginx on the same machine, as below) |" in readme
+    assert "`1` and `127.0.0.1` (one nginx on the same machine, as below) |" in readme
     settings.TRUSTED_PROXY_COUNT, settings.TRUSTED_PROXY_ADDRESSES = 1, ["127.0.0.1"]
     assert address("127.0.0.1", f"{spoofed(1)}, {READER}") == READER

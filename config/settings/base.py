@@ -207,7 +207,8 @@ STATICFILES_DIRS = [SITE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Photos go through images/views.py, which sends only what something published shows; behind nginx, its internal
-# location aliasing MEDIA_ROOT sends the file (README, "nginx"). Public photos are kept by browsers this long.
+# location aliasing MEDIA_ROOT sends the file (docs/deployment.md, "nginx"). Public photos are kept by browsers this
+# long.
 MEDIA_ACCEL_REDIRECT = os.environ.get("MEDIA_ACCEL_REDIRECT", "")
 MEDIA_CACHE_SECONDS = int(os.environ.get("MEDIA_CACHE_SECONDS", "86400"))
 STORAGES = {
@@ -245,6 +246,7 @@ CONTENT_MODELS_SHOWN_ON_PAGES = [
     "images.CaptionedImage",
     "wagtaildocs.Document",
     "search.Abbreviation",
+    "search.Synonym",
     "wagtailsearchpromotions.Query",
     "wagtailsearchpromotions.SearchPromotion",
     "wagtailcore.Site",
@@ -254,7 +256,7 @@ CONTENT_MODELS_SHOWN_ON_PAGES = [
 # Data of the page furniture and the route table (delivery/content_cache.py, delivery/routing.py), keyed by the
 # content version: seconds an entry is kept at most; 0 computes everything afresh on every request.
 CONTENT_CACHE_SECONDS = int(os.environ.get("CONTENT_CACHE_SECONDS", "300"))
-# A CDN or caching proxy in front (README, "Page cache"): Wagtail purges a page's addresses, and ours its section
+# A CDN or caching proxy in front (docs/delivery.md, "A CDN"): Wagtail purges a page's addresses, and ours its section
 # and home page, when it is published or unpublished. FRONTEND_CACHE_PURGE_URL: a proxy that accepts PURGE
 # requests (Varnish, nginx with a purge module); CLOUDFLARE_ZONE_ID and CLOUDFLARE_BEARER_TOKEN: Cloudflare.
 WAGTAILFRONTENDCACHE = {}

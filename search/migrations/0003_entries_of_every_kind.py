@@ -1,6 +1,6 @@
 """Search entries of every kind of thing readers may find, not only pages: an entry has its own id, a key naming
 its thing, the page it lives with (if any), its kind, period and address. The index is derived data: the tables
-are made afresh, and `python manage.py rebuild_search_entries` fills them (README, "Search")."""
+are made afresh, and `python manage.py rebuild_search_entries` fills them (docs/search.md)."""
 
 import django.db.models.deletion
 from django.conf import settings

@@ -29,7 +29,7 @@ def revoke(apps, schema_editor) -> None:
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("search", "0003_entries_of_every_kind"),
+        ("search", "0004_synonyms"),
         ("editorial", "0001_groups_and_workflow"),
         ("wagtailsearchpromotions", "0008_query_verbose_name"),
     ]

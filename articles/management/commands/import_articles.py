@@ -8,7 +8,7 @@ from articles.models import ArticleIndexPage
 
 class Command(BaseCommand):
     help = _(
-        "Nhập tin bài từ tệp JSON Lines (mỗi dòng một bài, xem README). Bài trùng slug được cập nhật, "
+        "Nhập tin bài từ tệp JSON Lines (mỗi dòng một bài, xem docs/content.md). Bài trùng slug được cập nhật, "
         "không nhân đôi; dòng lỗi được báo kèm số dòng và không ảnh hưởng các dòng khác."
     )
 

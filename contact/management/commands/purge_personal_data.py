@@ -1,6 +1,6 @@
 """Deletes readers' personal data older than PERSONAL_DATA_RETENTION_DAYS (Decree 13/2023/ND-CP): contact
 messages here, and whatever other apps register with the "purge_personal_data" hook (legal questions). Run daily
-from cron (README, "Periodic commands")."""
+from cron (docs/deployment.md, "Periodic commands")."""
 
 from datetime import timedelta
 
