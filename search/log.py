@@ -42,7 +42,7 @@ def normalise(text: str) -> str:
 
 def label(response: HttpResponse, text: str, found: int) -> None:
     """Marks a response of the search view as a search for `text` that found `found` results."""
-    response.search_log = (normalise(text), found)
+    response.search_log = (normalise(text), found)  # type: ignore[attr-defined] # kept when the page cache pickles it
 
 
 def record(

@@ -26,7 +26,7 @@ def matching_key(text: str) -> str:
 
 def promotion_table() -> dict[str, list[int]]:
     """{matching key: the promoted pages' ids, in the editors' order}, cached."""
-    table = cache.get(CACHE_KEY)
+    table: dict[str, list[int]] | None = cache.get(CACHE_KEY)
     if table is None:
         table = {}
         rows = (
