@@ -30,8 +30,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.blocks import ArticleBodyBlock
+from core.translatable import PAGE_FIELDS
 from delivery.content_cache import ViewRestrictionsFromCache, cached, public_q
-from home.translatable import PAGE_FIELDS
 from official_documents.chooser import CitedDocumentsPanel
 from official_documents.models import in_locale
 from search.text import fold

@@ -17,8 +17,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.models import published_articles
 from campaigns.blocks import CampaignYearsBlock
+from core.translatable import PAGE_FIELDS
 from delivery.content_cache import ViewRestrictionsFromCache
-from home.translatable import PAGE_FIELDS
 from official_documents.chooser import CitedDocumentsPanel
 from official_documents.models import in_locale
 from visits.middleware import CountedPageMixin

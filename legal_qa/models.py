@@ -26,8 +26,8 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from contact.protection import give_back_submission, rate_limit_message, take_submission
+from core.translatable import PAGE_FIELDS
 from delivery.content_cache import ViewRestrictionsFromCache
-from home.translatable import PAGE_FIELDS
 from search.ranking import parse
 from search.text import fold, html_text
 from visits.middleware import CountedPageMixin

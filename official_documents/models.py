@@ -17,7 +17,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.translatable import LiveQuerySet, prefer_locale
+from core.translatable import LiveQuerySet, prefer_locale
 from search.text import document_number, document_number_key
 
 

@@ -7,8 +7,8 @@ from wagtail.models import Page, ReferenceIndex
 
 from articles.models import published_articles
 from campaigns.models import CampaignPage
+from core.translatable import active_locale, prefer_locale
 from delivery.content_cache import public_q
-from home.translatable import active_locale, prefer_locale
 from official_documents.forms import DocumentFilterForm
 from official_documents.models import DocumentKind, OfficialDocument
 

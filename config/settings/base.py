@@ -59,6 +59,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Project apps, one concern each (see README, "Architecture").
     "delivery",
+    "core",
     "home",
     "articles",
     "campaigns",
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "visits",
     "search",
     "operations",
+    "demo",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -124,8 +126,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # A form body in another charset than UTF-8 gets the 400 page, not a bare 500 (home/middleware.py).
-    "home.middleware.MisencodedFormMiddleware",
+    # A form body in another charset than UTF-8 gets the 400 page, not a bare 500 (core/middleware.py).
+    "core.middleware.MisencodedFormMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
