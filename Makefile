@@ -30,6 +30,7 @@ test-postgres: $(BIN)/.installed ## Run the test suite against the local Postgre
 lint: $(BIN)/.installed ## Check style, imports and undefined names with ruff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(BIN)/.installed ## Format the code with ruff
 	$(BIN)/ruff check --fix .

@@ -44,8 +44,9 @@ ENGLISH_ARTICLES = [
     "tu-van-phap-luat-mien-phi-cho-doan-vien-bao-thang",
     "tet-sum-vay-2025",
 ]
-# Development only (DEBUG): (username, password, group or None for a superuser).
+# The old portal's count of visits ("Tất cả: 255,412" in the seed), carried on by the new one's "Tất cả".
 OLD_PORTAL_TOTAL_VISITS = 255_412
+# Development only (DEBUG): (username, password, group or None for a superuser).
 DEV_ACCOUNTS = [
     ("admin", "admin-demo-2025", None),
     ("bientapvien", "bientap-demo-2025", roles.EDITORS),
