@@ -28,9 +28,10 @@ test: $(BIN)/.installed ## Run the test suite (SQLite; set DATABASE_URL=postgres
 test-postgres: $(BIN)/.installed ## Run the test suite against the local PostgreSQL server
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} $(BIN)/pytest
 
-lint: $(BIN)/.installed ## Check style, imports and undefined names with ruff, and types with mypy
+lint: $(BIN)/.installed ## Style and undefined names (ruff), one-way dependencies (import-linter), types (mypy)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/mypy
 
 # The direct dependencies are pinned in requirements.in and requirements-dev.in; everything they pull in is locked,

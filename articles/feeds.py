@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Site
 
 from articles.models import ArticleIndexPage, published_articles
+from core.translatable import active_locale
 from delivery.content_cache import public_q
-from home.translatable import active_locale
 
 FEED_LENGTH = 30
 

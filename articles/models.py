@@ -30,9 +30,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.blocks import ArticleBodyBlock
+from core.translatable import PAGE_FIELDS
 from delivery.content_cache import ViewRestrictionsFromCache, cached, public_q
-from home.translatable import PAGE_FIELDS
 from official_documents.chooser import CitedDocumentsPanel
+from official_documents.citations import pages_citing_in_body
 from official_documents.models import in_locale
 from search.text import fold
 from visits.middleware import CountedPageMixin
@@ -385,3 +386,18 @@ class ArticlePage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         context["adjacent"] = around["adjacent"]
         context["campaign"] = self.campaign_link()
         return context
+
+
+# The articles citing an official document (official_documents/citations.py, registered in apps.py).
+def live_articles_citing(document):
+    """The live articles citing this version of the document, in a field or in the body (its search entries)."""
+    cites = Q(documents=document) | Q(pk__in=pages_citing_in_body(document))
+    return ArticlePage.objects.live().filter(cites).distinct()
+
+
+def articles_citing(document, locale_id):
+    """For the document's page: the public articles of the language shown, as every list of news is, that cite the
+    document or a translation of it. Translated pages keep the Vietnamese documents they cite (synchronised), so
+    they are found by the document's translation key, whatever version they point to."""
+    cites = Q(documents__translation_key=document.translation_key) | Q(pk__in=pages_citing_in_body(document))
+    return published_articles(locale_id).filter(cites).distinct()

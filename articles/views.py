@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
 from articles.models import card_images, published_articles
-from home.translatable import active_locale
+from core.translatable import active_locale
 
 
 def tag_page(request, slug):

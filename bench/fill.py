@@ -28,9 +28,9 @@ from django.test import Client  # noqa: E402
 from PIL import Image  # noqa: E402
 from wagtail.models import Site  # noqa: E402
 
-from articles.generation import generate_articles  # noqa: E402
 from articles.models import ArticleIndexPage, ArticlePage, ArticlePageTag  # noqa: E402
 from campaigns.models import CampaignPage  # noqa: E402
+from demo.generation import generate_articles  # noqa: E402
 from images.models import CaptionedImage  # noqa: E402
 from official_documents.models import OfficialDocument  # noqa: E402
 from search.models import SearchEntry  # noqa: E402
@@ -50,7 +50,7 @@ TAGS = [
     "Văn hoá thể thao",
 ]
 PHOTOS = 24
-# The old portal's article (home/demo/seed.json): the page measured, with its photo, documents and campaign.
+# The old portal's article (demo/content/seed.json): the page measured, with its photo, documents and campaign.
 SEED_SLUG = "tiep-tuc-day-manh-hoc-tap-va-lam-theo-bac-giai-doan-2021-2025"
 
 

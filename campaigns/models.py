@@ -17,8 +17,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from articles.models import published_articles
 from campaigns.blocks import CampaignYearsBlock
-from delivery.content_cache import ViewRestrictionsFromCache
-from home.translatable import PAGE_FIELDS
+from core.translatable import PAGE_FIELDS, prefer_locale
+from delivery.content_cache import ViewRestrictionsFromCache, public_q
 from official_documents.chooser import CitedDocumentsPanel
 from official_documents.models import in_locale
 from visits.middleware import CountedPageMixin
@@ -155,3 +155,22 @@ class CampaignPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         context["other_articles"] = SimpleLazyObject(lambda: timeline[1])
         context["legal_basis"] = SimpleLazyObject(lambda: in_locale(self.legal_basis.all(), self.locale_id))
         return context
+
+
+# The campaigns citing an official document as their legal basis (official_documents/citations.py, registered in
+# apps.py).
+def live_campaigns_citing(document):
+    return CampaignPage.objects.live().filter(legal_basis=document)
+
+
+def campaigns_citing(document, locale_id):
+    """For the document's page: each public campaign citing the document (any version), in its translation into the
+    language shown, else in Vietnamese (the plan implementing the document is a fact about the document, which the
+    reader should see even before it is translated)."""
+    campaigns = (
+        CampaignPage.objects.live()
+        .filter(public_q(), legal_basis__translation_key=document.translation_key)
+        .distinct()
+        .order_by("-start_year", "pk")
+    )
+    return prefer_locale(campaigns, locale_id)

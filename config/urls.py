@@ -6,10 +6,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from core.sitemaps import PagesSitemap
+from core.views import robots_txt
 from delivery import routing
 from editorial.password_reset import LimitedPasswordResetView
-from home.sitemaps import PagesSitemap
-from home.views import robots_txt
 from images.views import media_file
 from official_documents.sitemaps import DocumentsSitemap
 from operations.views import healthz

@@ -18,8 +18,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from contact.forms import ContactForm
 from contact.personal_data import PersonalDataSubmissionsPanel
 from contact.protection import HONEYPOT_FIELD, give_back_submission, rate_limit_message, take_submission
+from core.translatable import PAGE_FIELDS
 from delivery.content_cache import ViewRestrictionsFromCache
-from home.translatable import PAGE_FIELDS
 from visits.middleware import CountedPageMixin
 
 logger = logging.getLogger(__name__)

@@ -6,6 +6,7 @@ from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
 
 from contact.personal_data import can_handle
+from contact.reader_messages import ReaderMessagesIndexView
 
 
 @hooks.register("filter_form_submissions_for_user")
@@ -19,8 +20,6 @@ def submissions_only_for_those_who_handle_them(user, editable_forms):
 
 @hooks.register("register_admin_urls")
 def register_reader_messages_url():
-    from editorial.reader_messages import ReaderMessagesIndexView
-
     return [path("reader-messages/", ReaderMessagesIndexView.as_view(), name="contact_reader_messages")]
 
 

@@ -38,7 +38,7 @@ APPROVER_COLLECTION_PERMISSIONS = EDITOR_COLLECTION_PERMISSIONS + [
 ]
 
 # Editors and approvers see what readers searched for (the report of search/admin_views.py) and choose promoted
-# results for a search (wagtail.contrib.search_promotions); given by search/0005.
+# results for a search (wagtail.contrib.search_promotions); given by editorial/0007.
 SEARCH_PERMISSIONS = [
     ("search", "dailysearch", "view_dailysearch"),
     ("wagtailsearchpromotions", "searchpromotion", "add_searchpromotion"),

@@ -11,8 +11,8 @@ from wagtail_localize.fields import SynchronizedField
 
 from articles.models import ArticleIndexPage, ArticlePage, card_images, live_translation, published_articles
 from campaigns.models import CampaignPage
+from core.translatable import PAGE_FIELDS
 from delivery.content_cache import ViewRestrictionsFromCache, public_q
-from home.translatable import PAGE_FIELDS
 from visits.middleware import CountedPageMixin
 from visits.stats import most_read_page_ids, week_start
 

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from contact.forms import ContactDetailsForm
-from legal_qa.models import Topic
+from legal_qa.topics import Topic
 
 
 class QuestionForm(ContactDetailsForm):

@@ -26,8 +26,10 @@ from wagtail.search import index
 from wagtail_localize.fields import TranslatableField
 
 from contact.protection import give_back_submission, rate_limit_message, take_submission
+from core.translatable import PAGE_FIELDS
 from delivery.content_cache import ViewRestrictionsFromCache
-from home.translatable import PAGE_FIELDS
+from legal_qa.forms import QuestionFilterForm, QuestionForm
+from legal_qa.topics import Topic
 from search.ranking import parse
 from search.text import fold, html_text
 from visits.middleware import CountedPageMixin
@@ -40,16 +42,6 @@ MAX_SEARCH_WORDS = 8
 SEARCH_KIND = "legal-answer"
 SEARCH_KIND_LABEL = pgettext_lazy("loại kết quả tìm kiếm", "Hỏi đáp pháp luật")
 TITLE_WORDS = 30  # of a question, as a search result's title
-
-
-class Topic(models.TextChoices):
-    WAGES = "tien-luong", _("Tiền lương")
-    SOCIAL_INSURANCE = "bao-hiem-xa-hoi", _("Bảo hiểm xã hội")
-    CONTRACTS = "hop-dong-lao-dong", _("Hợp đồng lao động")
-    SAFETY = "an-toan-ve-sinh-lao-dong", _("An toàn, vệ sinh lao động")
-    WORKING_TIME = "thoi-gio-lam-viec", _("Thời giờ làm việc, nghỉ ngơi")
-    TRADE_UNION = "cong-doan", _("Công đoàn, đoàn viên")
-    OTHER = "khac", _("Lĩnh vực khác")
 
 
 class Status(models.TextChoices):
@@ -206,8 +198,6 @@ class LegalQAPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
         return LegalQuestion.search_candidates()
 
     def get_context(self, request, *args, **kwargs):
-        from legal_qa.forms import QuestionFilterForm, QuestionForm
-
         context = super().get_context(request, *args, **kwargs)
         filters = QuestionFilterForm(request.GET)
         topic, query = "", ""
@@ -237,8 +227,6 @@ class LegalQAPage(CountedPageMixin, ViewRestrictionsFromCache, Page):
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
             return super().serve(request, *args, **kwargs)
-        from legal_qa.forms import QuestionForm
-
         form = QuestionForm(request.POST)
         status = 200
         submitted = False

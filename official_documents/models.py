@@ -17,7 +17,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from home.translatable import LiveQuerySet, prefer_locale
+from core.translatable import LiveQuerySet, prefer_locale
 from search.text import document_number, document_number_key
 
 
@@ -150,7 +150,7 @@ class OfficialDocument(
 
     def get_preview_context(self, request, mode_name):
         """The document's public page as it would be, citing pages included (those live now)."""
-        from official_documents.views import citing_pages
+        from official_documents.citations import citing_pages
 
         return {**super().get_preview_context(request, mode_name), "document": self, **citing_pages(self)}
 

@@ -20,8 +20,8 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.translatable import PAGE_FIELDS, LiveQuerySet, prefer_locale
 from delivery.content_cache import ViewRestrictionsFromCache, public_q
-from home.translatable import PAGE_FIELDS, LiveQuerySet, prefer_locale
 from search.text import html_text
 from visits.middleware import CountedPageMixin
 

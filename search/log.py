@@ -28,9 +28,8 @@ from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
+from operations.robots import is_bot, is_prefetch
 from search.models import DailySearch
-from visits.counting import is_bot
-from visits.middleware import is_prefetch
 
 logger = logging.getLogger(__name__)
 

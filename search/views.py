@@ -4,7 +4,7 @@ from django.db.models import F
 from django.http import JsonResponse
 from django.shortcuts import render
 
-from home.translatable import active_locale
+from core.translatable import active_locale
 from search import kinds, log, promotions, ranking
 from search.models import SearchEntry
 from search.snippets import snippet

@@ -69,3 +69,22 @@ def test_view_restrictions_cost_no_query_while_there_are_none_and_apply_at_once(
     assert 'name="password"' in response.content.decode() and seed_article.lead not in response.content.decode()
     restriction.delete()
     assert seed_article.lead in client.get(seed_article.url).content.decode()
+
+
+def test_no_page_type_asks_for_view_restrictions_while_there_are_none(client):
+    """Every page type of the site serves without the two queries of Wagtail's check (ViewRestrictionsFromCache):
+    one live page of each type in the demo, whatever its type. Wagtail's own Page is only the tree's root, never
+    served."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from wagtail.models import Page, get_page_models
+
+    served = {}
+    for page in Page.objects.live().filter(depth__gt=1).specific().order_by("path"):
+        served.setdefault(type(page), page)
+    assert set(served) == set(get_page_models()) - {Page}, "the demo has a page of every type"
+    for model, page in served.items():
+        client.get(page.url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page.url).status_code == 200, model
+        assert not [query for query in captured if "pageviewrestriction" in query["sql"]], model

@@ -44,7 +44,7 @@ def test_a_server_error_answers_500_in_vietnamese(seed_article, monkeypatch):
 @pytest.mark.parametrize("charset", ["latin-1", "windows-1258", "UTF-16"])
 def test_a_form_posted_in_another_charset_than_utf8_answers_400_not_a_bare_500(path, charset):
     """Found by tests/test_fuzz.py: with the CSRF cookie, such a post made the 400 and 500 views read the body
-    again and raise again, past every error page (home/middleware.py)."""
+    again and raise again, past every error page (core/middleware.py)."""
     client = Client(enforce_csrf_checks=True, raise_request_exception=False)
     page = client.get(path)
     if page.status_code == 404:

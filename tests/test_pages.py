@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.views.defaults import server_error
 
-from home.management.commands.load_demo_content import DEMO_DIR
+from demo.management.commands.load_demo_content import DEMO_DIR
 from tests.conftest import SEED_SLUG
 from tests.markup import unwrap_document_numbers
 

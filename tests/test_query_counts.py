@@ -149,7 +149,7 @@ def test_listings_load_their_cards_photos_in_one_query(client, home, section):
 
 
 def test_views_other_than_pages_read_their_site_and_locale_from_the_cache(client):
-    from home.translatable import active_locale
+    from core.translatable import active_locale
 
     for url in ("/search/?q=c%C3%B4ng+%C4%91o%C3%A0n", "/en/search/?q=union", "/van-ban/"):
         client.get(url)

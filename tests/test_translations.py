@@ -361,6 +361,7 @@ def template_strings():
             "articles",
             "campaigns",
             "contact",
+            "core",
             "home",
             "images",
             "legal_qa",

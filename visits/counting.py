@@ -8,12 +8,9 @@ prefetches are not counted at all (visits/middleware.py). docs/abuse-limits.md s
 
 import hashlib
 import logging
-import re
 import secrets
 from datetime import timedelta
-from functools import lru_cache
 
-from crawleruseragents import is_crawler
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -28,28 +25,6 @@ logger = logging.getLogger(__name__)
 VIEW_INTERVAL = timedelta(minutes=30)
 ONLINE_WINDOW = timedelta(minutes=5)
 RETENTION = timedelta(days=1)
-
-# Crawlers, link previews, monitors and scripted clients, besides the maintained list of crawler-user-agents (over
-# 1,500 patterns, checked second: it costs about 0.15 ms where this costs microseconds); a request without a
-# user agent is not a person either.
-BOT_USER_AGENT = re.compile(
-    r"bot|crawl|spider|slurp|archiver|facebookexternalhit|embedly|preview|monitor|pingdom|uptime|lighthouse|"
-    r"headless|phantomjs|curl|wget|python-|httpx|aiohttp|libwww|java/|go-http|okhttp|axios|node-fetch|scrapy|"
-    r"zgrab|masscan|nmap",
-    re.IGNORECASE,
-)
-
-
-def is_bot(user_agent):
-    # Readers' user agents repeat, so answers are kept; not for unusually long ones, which would fill the memory.
-    return _is_bot_kept(user_agent) if len(user_agent) <= 512 else _is_bot(user_agent)
-
-
-def _is_bot(user_agent):
-    return not user_agent or BOT_USER_AGENT.search(user_agent) is not None or is_crawler(user_agent)
-
-
-_is_bot_kept = lru_cache(maxsize=4096)(_is_bot)
 
 
 def daily_salt(day):

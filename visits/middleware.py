@@ -4,7 +4,8 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from operations.client_address import client_ip, limited_address
-from visits.counting import address_hash, daily_salt, is_bot, record_view, visitor_hash
+from operations.robots import is_bot, is_prefetch
+from visits.counting import address_hash, daily_salt, record_view, visitor_hash
 
 logger = logging.getLogger(__name__)
 
@@ -43,19 +44,6 @@ class CountPageViewsMiddleware:
             and not is_bot(request.META.get("HTTP_USER_AGENT", ""))
             and not request.user.is_authenticated
         )
-
-
-# A page fetched or prerendered in advance ("Sec-Purpose: prefetch", "prefetch;prerender"; older browsers'
-# "Purpose: prefetch", Firefox's "X-Moz: prefetch", Chrome's "X-Purpose: preview") may never be seen. It is not
-# counted; the price is that a prefetched page the reader then opens from the browser's copy is not counted either
-# (there is no script on the page to count it).
-PREFETCH_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_MOZ", "HTTP_X_PURPOSE")
-
-
-def is_prefetch(request):
-    return any(
-        word in request.META.get(header, "").lower() for header in PREFETCH_HEADERS for word in ("prefetch", "preview")
-    )
 
 
 class CountedPageMixin:

@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 from django import template
 
 from articles.models import published_articles
+from core.translatable import active_locale
 from delivery.content_cache import cached
-from home.translatable import active_locale
 
 register = template.Library()
 

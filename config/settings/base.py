@@ -59,6 +59,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Project apps, one concern each (see README, "Architecture").
     "delivery",
+    "core",
     "home",
     "articles",
     "campaigns",
@@ -71,6 +72,7 @@ INSTALLED_APPS = [
     "visits",
     "search",
     "operations",
+    "demo",
     # Wagtail
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -128,8 +130,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
-    # A form body in another charset than UTF-8 gets the 400 page, not a bare 500 (home/middleware.py).
-    "home.middleware.MisencodedFormMiddleware",
+    # A form body in another charset than UTF-8 gets the 400 page, not a bare 500 (core/middleware.py).
+    "core.middleware.MisencodedFormMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -216,15 +218,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
-# Local memory, one per process; production uses Redis when REDIS_URL is set. Parts of pages ({% cache %}, see
-# FRAGMENT_CACHE_SECONDS) stay in each process's memory: their keys carry the content versions read from the
-# default cache, so a process never serves a stale one, and reading one costs no round trip.
+# Parts of pages ({% cache %}, see FRAGMENT_CACHE_SECONDS) stay in each process's memory, in every environment:
+# their keys carry the content versions read from the default cache, so a process never serves a stale one, and
+# reading one costs no round trip.
 FRAGMENT_CACHE = {
     # Read and written only while serving readers (delivery/fragment_cache.py).
     "BACKEND": "delivery.fragment_cache.ReadersOnlyCache",
     "LOCATION": "template-fragments",
     "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("FRAGMENT_CACHE_ENTRIES", "2000"))},
 }
+# The default cache: local memory, one per process; production uses Redis when REDIS_URL is set.
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}},
     "template_fragments": FRAGMENT_CACHE,
@@ -303,11 +306,12 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 ARTICLES_PER_PAGE = 10
 
-# Security that holds in every environment; production.py adds HTTPS (HSTS, secure cookies, redirect).
 # The admin's address, e.g. "quan-tri/"; the public footer links to its login page wherever it is.
 WAGTAILADMIN_PATH = os.environ.get("WAGTAILADMIN_PATH", "admin/").strip("/") + "/"
 if WAGTAILADMIN_PATH == "/":
     raise ImproperlyConfigured("WAGTAILADMIN_PATH must not be empty: the public site lives at /.")
+
+# Security that holds in every environment; production.py adds HTTPS (HSTS, secure cookies, redirect).
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True  # Wagtail's admin takes the token from the page, never from the cookie
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -9,8 +9,8 @@ from django.utils.translation import get_language
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Site
 
+from core.translatable import prefer_locale
 from delivery.content_cache import cached
-from home.translatable import prefer_locale
 
 register = template.Library()
 

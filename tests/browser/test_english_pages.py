@@ -2,7 +2,7 @@
 them: their text, the labels read aloud (aria-label, placeholder, title, alt) included.
 
 Allowed: what is marked as Vietnamese (`lang="vi"`): the language switcher's "Tiếng Việt", and an item not yet
-translated, which an English page shows in Vietnamese rather than not at all (home/translatable.py). And
+translated, which an English page shows in Vietnamese rather than not at all (core/translatable.py). And
 EXEMPT, see below."""
 
 import unicodedata

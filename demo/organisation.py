@@ -24,7 +24,7 @@ from organisation.models import (
 
 ADDRESS = "Đường Hoàng Liên, phường Cốc Lếu, thành phố Lào Cai (địa chỉ mẫu)"
 # A sample emblem drawn for the demo (a circle with "LĐLĐ"), replaced by the federation's own in the settings.
-EMBLEM = Path(__file__).resolve().parent / "demo_files" / "emblem.png"
+EMBLEM = Path(__file__).resolve().parent / "organisation_files" / "emblem.png"
 EMBLEM_TITLE = "Biểu trưng Liên đoàn Lao động tỉnh Lào Cai (mẫu)"
 # The identity in the settings (OrganisationSettings): filled where empty, so an administrator's values stay.
 IDENTITY = {

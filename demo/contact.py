@@ -2,7 +2,7 @@
 
 from contact.models import ContactPage
 
-# The address, phone and e-mail come from the organisation's settings (organisation/demo.py); the page adds the
+# The address, phone and e-mail come from the organisation's settings (demo/organisation.py); the page adds the
 # working hours.
 DETAILS = "<p>Giờ làm việc: sáng 7h30 - 11h30, chiều 13h30 - 17h00, từ thứ Hai đến thứ Sáu.</p>"
 

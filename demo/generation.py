@@ -6,12 +6,11 @@ import datetime
 import json
 from pathlib import Path
 
-from django.conf import settings
 from django.db import transaction
 
 from articles.models import ArticlePage
 
-DEMO_ARTICLES = Path(settings.BASE_DIR) / "home" / "demo" / "articles.jsonl"
+DEMO_ARTICLES = Path(__file__).resolve().parent / "content" / "articles.jsonl"
 PEOPLE = ["Tiến Sỹ", "Minh Thu", "Quang Hưng", "Nguyễn Thị Lan", "Hoàng Hải", "Lò Văn Sáng"]
 BATCH = 500
 

@@ -4,10 +4,10 @@ from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext as _
 from wagtail.models import Page, Site
 
+from core.furniture import furniture, page_link
+from core.templatetags.seo_tags import absolute_url, json_ld
+from core.translatable import active_locale
 from delivery.content_cache import cached
-from home.furniture import furniture, page_link
-from home.templatetags.seo_tags import absolute_url, json_ld
-from home.translatable import active_locale
 
 register = template.Library()
 
@@ -29,7 +29,7 @@ def home_page(context):
 
 
 def page_furniture(context):
-    """The menu, trail and language versions of what is shown (home/furniture.py), or None without a site."""
+    """The menu, trail and language versions of what is shown (core/furniture.py), or None without a site."""
     request = context.get("request")
     site = Site.find_for_request(request) if request else None
     home = home_page(context)
@@ -39,7 +39,7 @@ def page_furniture(context):
     return furniture(home, site.root_page, page if isinstance(page, Page) else None)
 
 
-@register.inclusion_tag("home/tags/main_menu.html", takes_context=True)
+@register.inclusion_tag("core/tags/main_menu.html", takes_context=True)
 def main_menu(context):
     home = home_page(context)
     items = []
@@ -66,7 +66,7 @@ def main_menu(context):
     }
 
 
-@register.inclusion_tag("home/tags/breadcrumbs.html", takes_context=True)
+@register.inclusion_tag("core/tags/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context):
     page = context.get("page")
     ancestors = []
@@ -87,7 +87,7 @@ def breadcrumbs(context):
 
 
 def trail_context(request, trail, current, current_url):
-    """What home/tags/breadcrumbs.html shows: the links from the home page ("Trang chủ") to the current item,
+    """What core/tags/breadcrumbs.html shows: the links from the home page ("Trang chủ") to the current item,
     and the same trail as schema.org's BreadcrumbList (the current item last, with its own address)."""
     items = [*trail, {"title": current, "url": current_url}]
     structured_data = json_ld(
@@ -107,12 +107,12 @@ def trail_context(request, trail, current, current_url):
     return {"ancestors": trail, "current": current, "structured_data": structured_data}
 
 
-@register.inclusion_tag("home/tags/breadcrumbs.html", takes_context=True)
+@register.inclusion_tag("core/tags/breadcrumbs.html", takes_context=True)
 def view_breadcrumbs(context, *links):
     """Breadcrumbs of a view that is not a page (the document library, a document, the financial reports): from
     the home page of the language shown, then `links`, pairs of title and URL, and last the current item's title:
     {% view_breadcrumbs _("Văn bản") list_url document.number %}."""
-    from home.templatetags.language_tags import language_home_url  # language_tags imports this module
+    from core.templatetags.language_tags import language_home_url  # language_tags imports this module
 
     request = context["request"]
     *pairs, current = links

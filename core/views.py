@@ -2,7 +2,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
-from home.templatetags.seo_tags import absolute_url
+from core.templatetags.seo_tags import absolute_url
 
 
 @require_GET

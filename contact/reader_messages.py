@@ -1,5 +1,5 @@
 """The admin's entry to readers' messages for the group that handles them ("Tiếp nhận ý kiến bạn đọc"): the form
-pages whose submissions they may open (contact/personal_data.py says who)."""
+pages whose submissions they may open (personal_data.py says who)."""
 
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
@@ -16,7 +16,7 @@ class ReaderMessagesIndexView(WagtailAdminTemplateMixin, TemplateView):
     """The form pages whose messages this person handles, one link each. Wagtail's own "Forms" list asks for a
     right on pages too, which those who handle readers' messages need not have."""
 
-    template_name = "editorial/reader_messages.html"
+    template_name = "contact/reader_messages.html"
     page_title = gettext_lazy("Tin nhắn của bạn đọc")
     header_icon = "form"
 

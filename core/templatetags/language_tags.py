@@ -11,8 +11,8 @@ from django.utils import translation
 from django.utils.html import format_html
 from wagtail.models import DraftStateMixin, Locale, Page, Site
 
+from core.templatetags.navigation_tags import page_furniture
 from delivery.content_cache import cached
-from home.templatetags.navigation_tags import page_furniture
 
 register = template.Library()
 
@@ -39,7 +39,7 @@ def language_versions(context):
         page = context.get("page")
         document = context.get("document")
         resolver_match = getattr(request, "resolver_match", None)
-        # The page's versions and the home page's are read with the menu and the trail (home/furniture.py).
+        # The page's versions and the home page's are read with the menu and the trail (core/furniture.py).
         around = page_furniture(context)
         if isinstance(page, Page):
             versions = around["versions"] if around is not None else {}
@@ -56,7 +56,7 @@ def language_versions(context):
     return request._language_versions
 
 
-@register.inclusion_tag("home/tags/language_switcher.html", takes_context=True)
+@register.inclusion_tag("core/tags/language_switcher.html", takes_context=True)
 def language_switcher(context):
     """Every language, linked to the translation of what is shown, else to that language's home page."""
     if "request" not in context:
@@ -76,7 +76,7 @@ def language_switcher(context):
     }
 
 
-@register.inclusion_tag("home/tags/hreflang_links.html", takes_context=True)
+@register.inclusion_tag("core/tags/hreflang_links.html", takes_context=True)
 def hreflang_links(context):
     """<link rel="alternate" hreflang> for each language the content exists in, and x-default (Vietnamese),
     when it exists in more than one; absolute URLs from the site's address, as the canonical URL."""
@@ -107,7 +107,7 @@ def language_home_url(context):
 @register.filter
 def written_in(obj, locale_id):
     """The language of a translatable item shown on a page of locale `locale_id` when it is another one, else "":
-    a snippet not translated yet is shown in Vietnamese on an English page (home/translatable.py, prefer_locale),
+    a snippet not translated yet is shown in Vietnamese on an English page (core/translatable.py, prefer_locale),
     and browsers and screen readers (voice, fonts, hyphenation, translation offers) should know, by `lang`. No
     query for an item in the page's language; the locales' codes, kept with the site's content, otherwise."""
     if obj is None or obj.locale_id == locale_id:

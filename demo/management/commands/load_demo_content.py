@@ -1,5 +1,5 @@
 """Demo content for a fresh install: the real article of the old portal, its campaign and documents, and a
-dozen articles of our own (home/demo/articles.jsonl, loaded through the importer). Safe to run again: what
+dozen articles of our own (demo/content/articles.jsonl, loaded through the importer). Safe to run again: what
 exists is left as it is (an editor may have changed it) and nothing is duplicated."""
 
 import datetime
@@ -22,17 +22,17 @@ from wagtail_localize.models import StringTranslation, Translation, TranslationS
 from articles.importer import ArticleImporter, placeholder_image
 from articles.models import ArticlePage
 from campaigns.models import CampaignPage
-from contact import demo as contact_demo
+from demo import contact as contact_demo
+from demo import legal_qa as legal_qa_demo
+from demo import official_documents as official_documents_demo
+from demo import organisation as organisation_demo
 from editorial import roles
 from home.models import HomePageFeaturedArticle
-from legal_qa import demo as legal_qa_demo
-from official_documents import demo as official_documents_demo
 from official_documents.models import OfficialDocument
-from organisation import demo as organisation_demo
 from search.text import document_number_key
 from visits.models import VisitStatisticsSettings
 
-DEMO_DIR = Path(__file__).resolve().parent.parent.parent / "demo"
+DEMO_DIR = Path(__file__).resolve().parent.parent.parent / "content"
 SECTIONS = ["Tin hoạt động", "Học tập và làm theo Bác", "Chính sách - Pháp luật", "Đời sống công nhân"]
 # Imported articles translated into English too (with their sections), so that the English side has featured
 # articles, latest news and section blocks: three with photos (the featured block), two without. One cites a
@@ -44,8 +44,9 @@ ENGLISH_ARTICLES = [
     "tu-van-phap-luat-mien-phi-cho-doan-vien-bao-thang",
     "tet-sum-vay-2025",
 ]
-# Development only (DEBUG): (username, password, group or None for a superuser).
+# The old portal's count of visits ("Tất cả: 255,412" in the seed), carried on by the new one's "Tất cả".
 OLD_PORTAL_TOTAL_VISITS = 255_412
+# Development only (DEBUG): (username, password, group or None for a superuser).
 DEV_ACCOUNTS = [
     ("admin", "admin-demo-2025", None),
     ("bientapvien", "bientap-demo-2025", roles.EDITORS),
@@ -196,7 +197,7 @@ class Command(BaseCommand):
         """The seed article, its section and campaign, the home page, the documents they cite, the financial
         report, five more articles and their sections (ENGLISH_ARTICLES), and the organisation's pages (about,
         structure, leadership, contact, legal Q&A) with its units, officials and links in English, translated
-        with wagtail-localize as a translator does (home/demo/translations-en.json holds the English of each
+        with wagtail-localize as a translator does (demo/content/translations-en.json holds the English of each
         Vietnamese string), so they stay synchronised with the Vietnamese pages; published, as the rest of the
         demo."""
         locale = Locale.objects.filter(language_code="en").first()

@@ -16,8 +16,8 @@ from django.db import connection
 from django.test import Client, override_settings
 from wagtail.models import Page, Site
 
-from articles.generation import generate_articles
 from articles.models import ArticleIndexPage, ArticlePage
+from demo.generation import generate_articles
 from search.benchmark_queries import QUERIES
 from search.indexing import rebuild
 from search.models import SearchEntry, SearchTerm
