@@ -24,11 +24,13 @@ from search.text import (
     nfc,
     place_tone,
     query_document_keys,
+    question_positions,
     search_form,
     split_tone,
     syllable_parts,
     telex_decode,
     tone_key,
+    vni_decode,
 )
 
 MAX_QUERY_LENGTH = 200
@@ -37,6 +39,7 @@ MAX_WORDS = 12
 EXACT_TONE = 1.0  # a word typed with marks, found with the same marks
 FOLDED_FALLBACK = 0.35  # ... found with other marks or none
 ALTERNATIVE = 0.7  # the other side of an abbreviation
+QUESTION = 0.15  # a word that makes the query a question ("bao nhiêu", "không"): the content words decide
 DOCUMENT = 2.0  # a document number
 OWN_NUMBER = "d:"  # the term of the document that bears the number: such an entry comes first
 # Phrase bonus, in units of the query's mean inverse document frequency.
@@ -88,7 +91,7 @@ class Query:
     phrases: list = field(default_factory=list)  # Phrase
     language: str = "vi"
     highlight: set = field(default_factory=set)  # search forms of the words to mark in snippets
-    rewritten: str = ""  # the query with raw Telex decoded and tones placed as usual, when that changed it
+    rewritten: str = ""  # the query with raw Telex or VNI decoded and tones placed as usual, when that changed it
 
     def add_word(self, word, weight=1.0):
         form = search_form(word, self.language)
@@ -111,25 +114,42 @@ def usual_tone_placement(word):
     return place_tone(toneless, tone) if tone and syllable_parts(toneless) else word
 
 
+def decode_keys(word: str) -> str:
+    """The word a reader meant: raw Telex ("hocj") or VNI ("ho5c") keys decoded, else the word in lower case with
+    its tone placed as usual. Capitals are abbreviations ("TLĐ", "CT1"), not keys."""
+    if word.isupper():
+        return usual_tone_placement(word.casefold())
+    lowered = word.casefold()
+    return telex_decode(lowered) or vni_decode(lowered) or usual_tone_placement(lowered)
+
+
+def content_runs(query_words: list[str], asking: set[int]) -> list[list[str]]:
+    """The runs of neighbouring words that are not question words, for the phrase bonus: "làm đủ 12 tháng thì có
+    bao nhiêu ngày phép" -> [làm đủ 12 tháng], [có], [ngày phép]. The whole query when it asks nothing."""
+    runs: list[list[str]] = [[]]
+    for position, word in enumerate(query_words):
+        if position in asking:
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    return [run for run in runs if run]
+
+
 def parse(raw, language="vi", abbreviations=None):
     """The Query for what a reader typed, in a language's pages."""
     text = clean(raw)
     typed = WORD.findall(text)[:MAX_WORDS]
     query = Query(text=text, language=language)
-    decoded = []
-    for word in typed:
-        # Capitals are abbreviations ("TLĐ"), not Telex.
-        telex = None if word.isupper() else telex_decode(word.casefold())
-        decoded.append(telex or usual_tone_placement(word.casefold()))
+    decoded = [decode_keys(word) for word in typed]
     if decoded != [word.casefold() for word in typed]:
         query.rewritten = " ".join(decoded)
-    for word in decoded:
-        query.add_word(word)
+    asking = question_positions(decoded)
+    for position, word in enumerate(decoded):
+        query.add_word(word, QUESTION if position in asking else 1.0)
     for word, meant in zip(typed, decoded, strict=True):
         if fold(word) != fold(meant):  # a Telex reading of an English word ("bus" -> "bú") must not hide it
             query.add_term(f"f:{search_form(word, language)}", ALTERNATIVE)
-    if len(decoded) > 1:
-        query.phrases.append(Phrase(decoded))
+    query.phrases.extend(Phrase(run) for run in content_runs(decoded, asking) if len(run) > 1)
     table = abbreviation_table() if abbreviations is None else abbreviations
     for alternative in abbreviation_alternatives(" ".join(decoded), table):
         alternative_words = [word.casefold() for word in WORD.findall(alternative)]

@@ -222,6 +222,174 @@ def telex_decode(token):
     return place_tone(word, tone)
 
 
+# VNI: digits typed after the letters they modify. 1-5 the tones; 6 circumflex (â ê ô), 7 horn (ơ ư), 8 breve (ă),
+# 9 the stroke of đ.
+VNI_MODIFIERS: dict[str, dict[str, str]] = {
+    "6": {"a": "â", "e": "ê", "o": "ô"},
+    "7": {"o": "ơ", "u": "ư"},
+    "8": {"a": "ă"},
+    "9": {"d": "đ"},
+}
+_VNI_TOKEN = re.compile(r"[a-z]+(?:[1-9][a-z]*)+")  # a letter first, digits among or after letters, no 0
+
+
+def _vni_modify(letters: list[str], digit: str, after: int) -> bool:
+    """Apply a VNI letter digit to `letters` (in place): to the letter right before it (`after`) when it takes the
+    mark, else to the syllable's letters that take it (the horn goes on both letters of "uo": ươ). False when no
+    letter takes it."""
+    marks = VNI_MODIFIERS[digit]
+    if after >= 0 and letters[after] in marks:
+        targets = [after]
+        if digit == "7" and after > 0 and letters[after - 1 : after + 1] == ["u", "o"]:
+            targets = [after - 1, after]  # "uo7" -> "ươ"
+    else:
+        targets = [index for index, ch in enumerate(letters) if ch in marks]
+        if digit == "9":
+            targets = targets[:1]  # the initial d
+        elif digit == "7" and "".join(letters[i] for i in targets) == "uo":
+            pass  # "huong7" -> "hương"
+        elif len(targets) != 1:
+            return False  # which vowel is meant is unclear
+    if not targets:
+        return False
+    for index in targets:
+        letters[index] = marks[letters[index]]
+    return True
+
+
+def vni_decode(token: str) -> str | None:
+    """The Vietnamese syllable a raw VNI token stands for ("hie61n" and "hien61" -> "hiến", "d9oa2n" -> "đoàn",
+    "nam8" -> "năm"), or None when it is not one: numbers and codes ("2024", "CT1", "h5n1", "covid19", "g7") are
+    left alone, as a decoded token must be a valid Vietnamese syllable with one tone at most (and a lone vowel
+    with a tone, "a4", is a code)."""
+    word = token.lower()
+    if not word.isascii() or not _VNI_TOKEN.fullmatch(word):
+        return None
+    letters: list[str] = []
+    tone = 0
+    for ch in word:
+        if not ch.isdigit():
+            letters.append(ch)
+        elif ch in "12345":
+            if tone:
+                return None  # two tones
+            tone = int(ch)
+        elif not _vni_modify(letters, ch, len(letters) - 1):
+            return None
+    toneless = unicodedata.normalize("NFC", "".join(letters))
+    if syllable_parts(toneless) is None or (len(letters) == 1 and toneless.isascii()):
+        return None  # a lone letter and a tone is a code ("A4", "a1"); "o73" (ở) has its letter's mark
+    return place_tone(toneless, tone)
+
+
+# The words that make a sentence a question, from Vietnamese grammar: interrogative words (ai, gì, nào, đâu, sao,
+# mấy, bao nhiêu...), the question frames (có ... không, đã ... chưa, có phải ... không) and the sentence-final
+# particles (à, ạ, nhỉ, nhé, hả...). They say that the reader asks, not what about: a search weighs them little.
+QUESTION_PHRASES = (  # wherever they stand
+    "như thế nào",
+    "làm thế nào",
+    "thế nào",
+    "ra sao",
+    "khi nào",
+    "lúc nào",
+    "bao giờ",
+    "bao lâu",
+    "bao nhiêu",
+    "tại sao",
+    "vì sao",
+    "làm sao",
+    "là gì",
+    "làm gì",
+    "để làm gì",
+    "ở đâu",
+    "đi đâu",
+    "có phải",
+    "phải không",
+    "gì",
+    "ai",
+    "nào",
+    "đâu",
+    "mấy",
+    "thì",  # the topic particle of "X thì Y?"
+    "à",
+    "ạ",
+    "ư",
+    "nhỉ",
+    "nhé",
+    "hả",
+    "hở",
+    "chăng",
+)
+QUESTION_ENDINGS = (  # at the end of the sentence only: elsewhere they mean something ("không khí", "ngôi sao")
+    "có được không",
+    "được không",
+    "phải không",
+    "đúng không",
+    "hay không",
+    "hay chưa",
+    "được chưa",
+    "không",
+    "chưa",
+    "sao",
+    "vậy",
+    "thế",
+    "chứ",
+    "đấy",
+)
+QUESTION_FRAME_ENDS = ("không", "chưa")  # "có ... không", "đã ... chưa": the opening word is part of the question
+QUESTION_FRAME_OPENERS = ("có", "đã")
+# A lone ending word asks only after a word that opens a question ("có được nghỉ không"; not "hàng không", "ngôi sao").
+QUESTION_OPENERS = ("có", "đã", "được", "phải", "hay", "còn")
+# Without marks, a lone "ai", "dau", "nao", "may", "thi" are other words too ("ải", "đau", "não", "máy", "thi");
+# only these lone words and the phrases of several words are taken for question words.
+UNMARKED_QUESTION_WORDS = frozenset({"khong", "gi"})
+
+
+def question_positions(query_words: list[str]) -> set[int]:
+    """The positions of the words that make the query a question ("công đoàn có quyền gì" -> {2, 4}): compared
+    with their marks when the query has any, folded otherwise."""
+    marked = any(fold(word) != word for word in query_words)
+    key = tone_key if marked else fold
+    keys = [key(word) for word in query_words]
+
+    def keyed(phrase: str) -> list[str]:
+        return [key(word) for word in phrase.split()]
+
+    def allowed(phrase: str) -> bool:
+        return marked or " " in phrase or fold(phrase) in UNMARKED_QUESTION_WORDS
+
+    found: set[int] = set()
+    end = len(keys)
+    ended_by: set[str] = set()
+    while end > 0:  # endings and particles, from the end: "... được không ạ"
+        for phrase in (*QUESTION_ENDINGS, *QUESTION_PHRASES):
+            words_of = keyed(phrase)
+            start = end - len(words_of)
+            lone_ending = len(words_of) == 1 and phrase in QUESTION_ENDINGS
+            if lone_ending and not set(keys[:start]) & set(map(key, QUESTION_OPENERS)):
+                continue
+            if start >= 0 and allowed(phrase) and keys[start:end] == words_of:
+                found.update(range(start, end))
+                ended_by.add(phrase.split()[-1])
+                end = start
+                break
+        else:
+            break
+    if ended_by & set(QUESTION_FRAME_ENDS):  # "có ... không": the last opener before the content
+        openers = [index for index in range(end) if keys[index] in map(key, QUESTION_FRAME_OPENERS)]
+        found.update(openers[-1:])
+    index = 0
+    while index < end:
+        for phrase in QUESTION_PHRASES:
+            words_of = keyed(phrase)
+            if allowed(phrase) and keys[index : index + len(words_of)] == words_of:
+                found.update(range(index, index + len(words_of)))
+                index += len(words_of) - 1
+                break
+        index += 1
+    return found
+
+
 _DOCUMENT_SEPARATORS = re.compile(r"\s*([-/])\s*")
 _SPACES = re.compile(r"\s+")
 
