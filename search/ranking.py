@@ -21,6 +21,10 @@ from search.text import (
     WORD,
     abbreviation_alternatives,
     fold,
+    folded_edits,
+    keyed_edits,
+    keyed_word,
+    mark_variants,
     nfc,
     place_tone,
     query_document_keys,
@@ -39,6 +43,7 @@ MAX_WORDS = 12
 EXACT_TONE = 1.0  # a word typed with marks, found with the same marks
 FOLDED_FALLBACK = 0.35  # ... found with other marks or none
 ALTERNATIVE = 0.7  # the other side of an abbreviation
+TYPO = 0.5  # a word of the index one slip away from a word typed that the index (almost) does not hold
 QUESTION = 0.15  # a word that makes the query a question ("bao nhiêu", "không"): the content words decide
 DOCUMENT = 2.0  # a document number
 OWN_NUMBER = "d:"  # the term of the document that bears the number: such an entry comes first
@@ -53,6 +58,11 @@ LARGE_INDEX = 2000
 COMMON_SHARE = 0.2
 RELATIVE_CUTOFF = 0.2
 STATS_TIMEOUT = 600
+# A word typed is (almost) nowhere when in at most this share of the entries (none on a small index); a word one
+# slip away is taken for it when it is in clearly more entries, at most this many of them per word.
+RARE_SHARE = 1 / 2000
+CLEARLY_MORE = 2
+TYPO_CANDIDATES = 3
 # What the search page and its JSON show of an entry (load).
 SHOWN = ["kind", "title", "section", "published", "period", "url", "text", "page__url_path"]
 OLDEST = datetime.date.min
@@ -92,6 +102,10 @@ class Query:
     language: str = "vi"
     highlight: set = field(default_factory=set)  # search forms of the words to mark in snippets
     rewritten: str = ""  # the query with raw Telex or VNI decoded and tones placed as usual, when that changed it
+    words: list[str] = field(default_factory=list)  # as meant (decoded), in lower case
+    asking: set[int] = field(default_factory=set)  # positions of the question words
+    # position of a word the index (almost) does not hold -> the words one slip away that it holds, most found first
+    corrections: dict[int, list[str]] = field(default_factory=dict)
 
     def add_word(self, word, weight=1.0):
         form = search_form(word, self.language)
@@ -144,6 +158,7 @@ def parse(raw, language="vi", abbreviations=None):
     if decoded != [word.casefold() for word in typed]:
         query.rewritten = " ".join(decoded)
     asking = question_positions(decoded)
+    query.words, query.asking = decoded, asking
     for position, word in enumerate(decoded):
         query.add_word(word, QUESTION if position in asking else 1.0)
     for word, meant in zip(typed, decoded, strict=True):
@@ -186,6 +201,87 @@ def document_frequencies(terms, locale_id):
     return frequencies
 
 
+def typo_lookups(query: Query, frequencies: dict[str, int], rare: int) -> dict[int, tuple[int, set[str], set[str]]]:
+    """For each word of the query that the index (almost) does not hold: (its entry count, the terms one slip of a
+    letter away, to rank by and suggest, the terms one mark away, to suggest only). A word found folded but not
+    with its marks ("tủ" for "tử") is found by its folded term already."""
+    lookups: dict[int, tuple[int, set[str], set[str]]] = {}
+    marks_typed = any(map(is_marked, query.words))
+    for position, word in enumerate(query.words):
+        if position in query.asking or not word.isalpha() or len(word) < 2:
+            continue
+        if marks_typed and not is_marked(word):
+            continue  # among words typed with marks, one without is meant so: a foreign word ("cài app"), a name
+        folded = frequencies.get(f"f:{search_form(word, query.language)}", 0)
+        if not is_marked(word):
+            if folded <= rare:
+                lookups[position] = (folded, {f"f:{edit}" for edit in folded_edits(word)}, set())
+            continue
+        keyed = frequencies.get(f"t:{tone_key(word)}", 0)
+        if keyed <= rare:
+            letters = {f"t:{key}" for key in keyed_edits(word)}
+            if folded <= rare:
+                letters |= {f"f:{edit}" for edit in folded_edits(word)}
+            lookups[position] = (keyed, letters, {f"t:{key}" for key in mark_variants(word)})
+    return lookups
+
+
+def correct_typos(query: Query, frequencies: dict[str, int], count: int, locale_id: int) -> dict[str, int]:
+    """Words one slip away ("nóng" for "nónng") from the words of the query that the index (almost) does not hold,
+    looked up all at once: added to the query below the words typed, and kept for the suggestion
+    (query.corrections). Answers the entry counts of the terms added. Vietnamese syllables only."""
+    if query.language != "vi":
+        return {}
+    lookups = typo_lookups(query, frequencies, int(count * RARE_SHARE))
+    if not lookups:
+        return {}
+    wanted = set().union(*(letters | marks for _, letters, marks in lookups.values()))
+    found = document_frequencies(sorted(wanted), locale_id)
+    added = {}
+    for position, (typed, letters, marks) in lookups.items():
+        word = query.words[position]
+        better = sorted(
+            (term for term in letters | marks if found.get(term, 0) > CLEARLY_MORE * typed),
+            key=lambda term: (-found[term], term),
+        )
+        for term in [term for term in better if term in letters][:TYPO_CANDIDATES]:
+            query.add_term(term, TYPO * (EXACT_TONE if term.startswith("t:") else FOLDED_FALLBACK))
+            query.highlight.add(term[2:] if term.startswith("f:") else search_form(keyed_word(term[2:])))
+            added[term] = found[term]
+        # Corrections keep the reader's way of typing: with marks or without.
+        shown = "t:" if is_marked(word) else "f:"
+        corrected = [keyed_word(term[2:]) if shown == "t:" else term[2:] for term in better if term.startswith(shown)]
+        if corrected:
+            query.corrections[position] = corrected
+    return added
+
+
+def suggestion(query: Query, shown: list["Result"]) -> str:
+    """The query with its slips corrected ("Có phải bạn muốn tìm: ..."), or "": each word the index does not hold
+    becomes the word one slip away that the best results hold beside the query's other words ("nhà văn", not
+    "nhà và"), else that they hold ("điện tử", not "điện từ"), else the one most found."""
+    if not query.corrections:
+        return ""
+    held_words: list[str] = []
+    for result in shown[:3]:
+        if result.entry is not None:
+            held_words += ["|", *WORD.findall(f"{result.entry.title} | {result.entry.text}".casefold())]
+    folded_words = [fold(word) for word in held_words]
+    pairs = set(zip(folded_words, folded_words[1:], strict=False))
+    held = {tone_key(word) for word in held_words} | set(folded_words)  # a marked word by its tone key
+    corrected = list(query.words)
+    for position, candidates in query.corrections.items():
+        before = fold(query.words[position - 1]) if position else ""
+        after = fold(query.words[position + 1]) if position + 1 < len(query.words) else ""
+        fits = [
+            ((before, fold(word)) in pairs or (fold(word), after) in pairs, tone_key(word) in held)
+            for word in candidates
+        ]
+        best = max(range(len(candidates)), key=lambda index: (*fits[index], -index))
+        corrected[position] = candidates[best]
+    return " ".join(corrected)
+
+
 def entry_count(locale_id):
     key = f"search-count:{locale_id}"
     count = cache.get(key)
@@ -209,10 +305,12 @@ def search(query, locale_id):
     the documents the query names by number, then the rest by score."""
     if not query.terms:
         return []
-    frequencies = {term: n for term, n in document_frequencies(list(query.terms), locale_id).items() if n}
+    frequencies = document_frequencies(list(query.terms), locale_id)
+    count = entry_count(locale_id)
+    frequencies.update(correct_typos(query, frequencies, count, locale_id))
+    frequencies = {term: n for term, n in frequencies.items() if n}
     if not frequencies:
         return []
-    count = entry_count(locale_id)
     idf = {term: math.log(1 + (max(count, n) - n + 0.5) / (n + 0.5)) for term, n in frequencies.items()}
     weights = {term: query.terms[term] * idf[term] for term in frequencies}
     # Words found in most entries ("công", "đoàn") weigh little but cost the most to sum; on a large index,

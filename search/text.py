@@ -189,6 +189,72 @@ def place_tone(toneless, tone):
     return initial + vowels[:position] + marked + vowels[position + 1 :] + final
 
 
+# Typing slips, for finding what a reader meant by a word the index does not hold: a letter dropped, doubled
+# (a doubled letter is one too many), two neighbours swapped, one mark wrong.
+VIETNAMESE_LETTERS = "abcdeghiklmnopqrstuvxy"
+FOLDED_SYLLABLE = re.compile(rf"^(?P<initial>{fold(INITIALS)})?(?P<vowels>[aeiouy]{{1,3}})(?P<final>{FINALS})?$")
+FOLDED_CLUSTERS = frozenset(fold(cluster) for cluster in VOWEL_CLUSTERS)
+FOLDED_GLIDE_ENDED = frozenset(fold(cluster) for cluster in GLIDE_ENDED)
+# The letters one mark tells apart.
+MARKED_LETTERS = [set("aăâ"), set("eê"), set("oôơ"), set("uư"), set("dđ")]
+
+
+def is_folded_syllable(word: str) -> bool:
+    """Whether a folded word ("truong") can be a Vietnamese syllable written without marks."""
+    match = FOLDED_SYLLABLE.match(word)
+    return bool(
+        match
+        and match.group("vowels") in FOLDED_CLUSTERS
+        and not (match.group("final") and match.group("vowels") in FOLDED_GLIDE_ENDED)
+    )
+
+
+def edits(letters: str) -> set[str]:
+    """The spellings one slip away: a letter dropped or doubled, two neighbours swapped, a letter left out."""
+    deleted = {letters[:i] + letters[i + 1 :] for i in range(len(letters))}
+    swapped = {letters[:i] + letters[i + 1] + letters[i] + letters[i + 2 :] for i in range(len(letters) - 1)}
+    inserted = {letters[:i] + ch + letters[i:] for i in range(len(letters) + 1) for ch in VIETNAMESE_LETTERS}
+    return (deleted | swapped | inserted) - {letters}
+
+
+def folded_edits(word: str) -> set[str]:
+    """The Vietnamese syllables, folded, one slip away from the word: "conng" -> {"cong", ...}."""
+    return {edit for edit in edits(fold(word)) if is_folded_syllable(edit)}
+
+
+def keyed_edits(word: str) -> set[str]:
+    """The tone keys of the Vietnamese syllables one slip of a letter away, with the word's marks: "nónng" ->
+    {"nong1", ...}."""
+    toneless, tone = split_tone(word)
+    return {f"{edit}{tone or ''}" for edit in edits(toneless) if syllable_parts(edit)}
+
+
+def mark_variants(word: str) -> set[str]:
+    """The tone keys of the Vietnamese syllables written with the same letters and one mark changed: another
+    tone, or another vowel mark ("tủ" -> "tu", "tu1", "tư3"...; "đông" -> "đong", "dông"...)."""
+    toneless, tone = split_tone(word)
+    spellings = {toneless}
+    for index, ch in enumerate(toneless):
+        for letters in MARKED_LETTERS:
+            if ch in letters:
+                spellings |= {toneless[:index] + other + toneless[index + 1 :] for other in letters}
+    keys = {f"{spelling}{other or ''}" for spelling in spellings if syllable_parts(spelling) for other in range(6)}
+    return keys - {f"{toneless}{tone or ''}"} - {key for key in keys if key != toneless and _two_marks(key, word)}
+
+
+def _two_marks(key: str, word: str) -> bool:
+    """Whether a tone key differs from the word in both its tone and a letter (two slips, not one)."""
+    toneless, tone = split_tone(word)
+    other_tone = int(key[-1]) if key[-1].isdigit() else 0
+    return other_tone != tone and key.rstrip("12345") != toneless
+
+
+def keyed_word(key: str) -> str:
+    """The word a tone key stands for, with its tone placed as usual: "nong1" -> "nóng"."""
+    tone = int(key[-1]) if key[-1].isdigit() else 0
+    return place_tone(key.rstrip("12345"), tone)
+
+
 TELEX_TONES = {"s": 1, "f": 2, "r": 3, "x": 4, "j": 5}
 TELEX_LETTERS = [
     ("uow", "ươ"),
