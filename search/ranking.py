@@ -87,11 +87,26 @@ def is_marked(word):
 class Phrase:
     """Words to find side by side, as they stand in an entry's `folded` and `keyed` texts."""
 
-    def __init__(self, words):
+    def __init__(self, words: list[str], weight: float = 1.0) -> None:
+        self.weight = weight  # the share of the bonus: an abbreviation's other side is the same words again
+        self.words = list(words)
         folded = [fold(word) for word in words]
         self.folded = f" {' '.join(folded)} "
         self.pairs = [f" {first} {second} " for first, second in zip(folded, folded[1:], strict=False)]
         self.keyed = f" {' '.join(map(tone_key, words))} " if any(map(is_marked, words)) else ""
+
+    def without(self, nowhere: set[str]) -> list["Phrase"]:
+        """The phrase cut at the words found nowhere (folded), which stand beside no other in any entry: "HOTLINE
+        Liên đoàn Lao động tỉnh" -> [Liên đoàn Lao động tỉnh]. Pieces of one word are no phrase."""
+        pieces: list[list[str]] = [[]]
+        for word in self.words:
+            if fold(word) in nowhere:
+                pieces.append([])
+            else:
+                pieces[-1].append(word)
+        if pieces == [self.words]:
+            return [self]
+        return [Phrase(piece, self.weight) for piece in pieces if len(piece) > 1]
 
 
 @dataclass
@@ -175,7 +190,7 @@ def parse(raw, language="vi", abbreviations=None):
         else:
             for word in alternative_words:
                 query.add_word(word, ALTERNATIVE)
-            query.phrases.append(Phrase(alternative_words))
+            query.phrases.append(Phrase(alternative_words, ALTERNATIVE))
     for key in query_document_keys(decoded):
         query.add_term(f"n:{key}", DOCUMENT)
         query.add_term(f"{OWN_NUMBER}{key}", DOCUMENT)
@@ -308,6 +323,8 @@ def search(query, locale_id):
     frequencies = document_frequencies(list(query.terms), locale_id)
     count = entry_count(locale_id)
     frequencies.update(correct_typos(query, frequencies, count, locale_id))
+    nowhere = {term[2:] for term, n in frequencies.items() if term.startswith("f:") and not n}
+    query.phrases = [piece for phrase in query.phrases for piece in phrase.without(nowhere)]
     frequencies = {term: n for term, n in frequencies.items() if n}
     if not frequencies:
         return []
@@ -390,12 +407,15 @@ def rerank(query, candidates, common_weights, locale_id, own_numbers=()):
     cost the process more than the database took to run the query, about a fifth of a whole search."""
     bonus = Sql("0.0")
     for phrase in query.phrases:
-        whole = Sql("%s", PHRASE_BIGRAM + PHRASE_WHOLE) + found("folded_title", phrase.folded, PHRASE_IN_TITLE)
+        share = phrase.weight
+        whole = Sql("%s", (PHRASE_BIGRAM + PHRASE_WHOLE) * share) + found(
+            "folded_title", phrase.folded, PHRASE_IN_TITLE * share
+        )
         if phrase.keyed:
-            whole += found("keyed", phrase.keyed, PHRASE_EXACT_TONE)
+            whole += found("keyed", phrase.keyed, PHRASE_EXACT_TONE * share)
         apart = Sql("0.0")
         for pair in phrase.pairs if len(phrase.pairs) > 1 else []:  # the one pair of two words is the phrase
-            apart += found("folded", pair, PHRASE_BIGRAM / len(phrase.pairs))
+            apart += found("folded", pair, PHRASE_BIGRAM * share / len(phrase.pairs))
         bonus += Sql.case(contains("folded", phrase.folded), whole, apart)
     common = Sql("0.0")
     postings = connection.ops.quote_name(SearchTerm._meta.db_table)

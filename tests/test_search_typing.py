@@ -191,3 +191,22 @@ def test_an_english_page_gets_no_vietnamese_corrections(client, home):
 
     assert ranking.correct_typos(query, {"f:thno": 0}, 10, Locale.get_default().pk) == {}
     assert query.corrections == {}
+
+
+def test_a_word_found_nowhere_does_not_break_the_phrase_of_the_others(client, culture_house, home):
+    publish(
+        home,
+        article(
+            851,
+            "thon-khac",
+            "Thôn Nậm Sài họp bàn việc khánh thành",
+            ["Nhà ở, văn phòng và hóa đơn của thôn được rà soát trước ngày khánh thành nhà mới."],
+        ),
+    )
+    assert slugs(client, "nhà văn hóa thôn")[:1] == ["nha-van-hoa"]
+    assert slugs(client, "WIFI nhà văn hóa thôn")[:1] == ["nha-van-hoa"]
+    query = ranking.parse("WIFI nhà văn hóa thôn", abbreviations={})
+    from wagtail.models import Locale
+
+    ranking.search(query, Locale.get_default().pk)
+    assert [phrase.folded for phrase in query.phrases] == [" nha van hoa thon "]
