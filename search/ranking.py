@@ -10,11 +10,12 @@ an official document puts the document itself first ("d:1kl"), then the texts ci
 import datetime
 import math
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Q, Sum, Value, When
+from django.db.models import Case, Count, DateField, F, FloatField, Q, Sum, Value, When
 
 from search.models import SearchEntry, SearchTerm, abbreviation_table
 from search.text import (
@@ -164,7 +165,7 @@ def content_runs(query_words: list[str], asking: set[int]) -> list[list[str]]:
     return [run for run in runs if run]
 
 
-def parse(raw, language="vi", abbreviations=None):
+def parse(raw: str, language: str = "vi", abbreviations: dict[str, str] | None = None) -> Query:
     """The Query for what a reader typed, in a language's pages."""
     text = clean(raw)
     typed = WORD.findall(text)[:MAX_WORDS]
@@ -315,7 +316,7 @@ class Result:
     entry: SearchEntry | None = None  # in full, for the results shown (load)
 
 
-def search(query, locale_id):
+def search(query: Query, locale_id: int) -> list[Result]:
     """The live, public pages and things of a language that answer the query, best first (at most CANDIDATES):
     the documents the query names by number, then the rest by score."""
     if not query.terms:
@@ -337,7 +338,7 @@ def search(query, locale_id):
     texts = {term: n for term, n in frequencies.items() if not term.startswith(OWN_NUMBER)}
     common = {term for term, n in texts.items() if count >= LARGE_INDEX and n > COMMON_SHARE * count}
     if texts and common == set(texts):
-        common.discard(min(texts, key=texts.get))
+        common.discard(min(texts, key=lambda term: texts[term]))
     candidates = best_postings({term: weight for term, weight in weights.items() if term not in common}, locale_id)
     if not candidates:
         return []
@@ -393,7 +394,13 @@ def load(results):
     return shown
 
 
-def rerank(query, candidates, common_weights, locale_id, own_numbers=()):
+def rerank(
+    query: Query,
+    candidates: list[int],
+    common_weights: dict[str, float],
+    locale_id: int,
+    own_numbers: Sequence[str] = (),
+) -> list[tuple[int, datetime.date | None, float, float, bool]]:
     """(entry id, published, phrase bonus, common score, pinned) of the candidates, in one query.
 
     The phrase bonus: how much the query's words stand together in an entry (the database compares the texts,
@@ -444,7 +451,7 @@ def rerank(query, candidates, common_weights, locale_id, own_numbers=()):
         f"SELECT e.id, e.published, {bonus.text}, {common.text}, {pinned.text} "  # noqa: S608
         f"FROM {entries} e WHERE e.id IN ({placeholders})"
     )
-    to_date = SearchEntry._meta.get_field("published").to_python  # SQLite answers a string
+    to_date = DateField().to_python  # SQLite answers a string
     with connection.cursor() as cursor:
         cursor.execute(sql, [*bonus.params, *common.params, *pinned.params, *candidates])
         rows = cursor.fetchall()  # PostgreSQL sums the points as numeric: Decimal here
