@@ -210,4 +210,3 @@ def test_a_word_found_nowhere_does_not_break_the_phrase_of_the_others(client, cu
 
     ranking.search(query, Locale.get_default().pk)
     assert [phrase.folded for phrase in query.phrases] == [" nha van hoa thon "]
-
