@@ -31,10 +31,12 @@ def search(request):
         result.url = entry_url(result.entry, request)
         result.kind_label = kinds.label(result.entry.kind)
         result.snippet = snippet(result.entry.text, query.highlight, query.language)
+    suggestion = ranking.suggestion(query, list(page))
     if request.GET.get("format") == "json":
         return JsonResponse(
             {
                 "query": query.text,
+                "suggestion": suggestion or None,
                 "total": page.paginator.count,
                 "page": page.number,
                 "results": [
@@ -53,7 +55,11 @@ def search(request):
             },
             json_dumps_params={"ensure_ascii": False},
         )
-    return render(request, "search/search.html", {"query": query.text, "search": query, "results": page})
+    return render(
+        request,
+        "search/search.html",
+        {"query": query.text, "search": query, "results": page, "suggestion": suggestion},
+    )
 
 
 def suggest(request):
