@@ -10,11 +10,12 @@ an official document puts the document itself first ("d:1kl"), then the texts ci
 import datetime
 import math
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Q, Sum, Value, When
+from django.db.models import Case, Count, DateField, F, FloatField, Q, Sum, Value, When
 
 from search.models import SearchEntry, SearchTerm, abbreviation_table, synonym_table
 from search.synonyms import SynonymTable, synonym_alternatives
@@ -22,14 +23,20 @@ from search.text import (
     WORD,
     abbreviation_alternatives,
     fold,
+    folded_edits,
+    keyed_edits,
+    keyed_word,
+    mark_variants,
     nfc,
     place_tone,
     query_document_keys,
+    question_positions,
     search_form,
     split_tone,
     syllable_parts,
     telex_decode,
     tone_key,
+    vni_decode,
 )
 
 MAX_QUERY_LENGTH = 200
@@ -44,6 +51,8 @@ ALTERNATIVE = 0.7  # the other side of an abbreviation
 # moved Telex and question queries more).
 SYNONYM = 0.5
 SYNONYM_PHRASE = 0.5
+TYPO = 0.5  # a word of the index one slip away from a word typed that the index (almost) does not hold
+QUESTION = 0.15  # a word that makes the query a question ("bao nhiêu", "không"): the content words decide
 DOCUMENT = 2.0  # a document number
 OWN_NUMBER = "d:"  # the term of the document that bears the number: such an entry comes first
 # Phrase bonus, in units of the query's mean inverse document frequency.
@@ -57,6 +66,11 @@ LARGE_INDEX = 2000
 COMMON_SHARE = 0.2
 RELATIVE_CUTOFF = 0.2
 STATS_TIMEOUT = 600
+# A word typed is (almost) nowhere when in at most this share of the entries (none on a small index); a word one
+# slip away is taken for it when it is in clearly more entries, at most this many of them per word.
+RARE_SHARE = 1 / 2000
+CLEARLY_MORE = 2
+TYPO_CANDIDATES = 3
 # What the search page and its JSON show of an entry (load).
 SHOWN = ["kind", "title", "section", "published", "period", "url", "text", "page__url_path"]
 OLDEST = datetime.date.min
@@ -81,13 +95,29 @@ def is_marked(word):
 class Phrase:
     """Words to find side by side, as they stand in an entry's `folded` and `keyed` texts."""
 
-    def __init__(self, words, weight=1.0, whole_only=False):
-        self.weight = weight  # of its bonus
+    def __init__(self, words: list[str], weight: float = 1.0, whole_only: bool = False) -> None:
+        self.weight = (
+            weight  # the share of the bonus: an abbreviation's or a synonym's other side is the same words again
+        )
         self.whole_only = whole_only  # a bonus only for the whole phrase, found anywhere (one comparison)
+        self.words = list(words)
         folded = [fold(word) for word in words]
         self.folded = f" {' '.join(folded)} "
         self.pairs = [f" {first} {second} " for first, second in zip(folded, folded[1:], strict=False)]
         self.keyed = f" {' '.join(map(tone_key, words))} " if any(map(is_marked, words)) else ""
+
+    def without(self, nowhere: set[str]) -> list["Phrase"]:
+        """The phrase cut at the words found nowhere (folded), which stand beside no other in any entry: "HOTLINE
+        Liên đoàn Lao động tỉnh" -> [Liên đoàn Lao động tỉnh]. Pieces of one word are no phrase."""
+        pieces: list[list[str]] = [[]]
+        for word in self.words:
+            if fold(word) in nowhere:
+                pieces.append([])
+            else:
+                pieces[-1].append(word)
+        if pieces == [self.words]:
+            return [self]
+        return [Phrase(piece, self.weight) for piece in pieces if len(piece) > 1]
 
 
 @dataclass
@@ -97,7 +127,11 @@ class Query:
     phrases: list = field(default_factory=list)  # Phrase
     language: str = "vi"
     highlight: set = field(default_factory=set)  # search forms of the words to mark in snippets
-    rewritten: str = ""  # the query with raw Telex decoded and tones placed as usual, when that changed it
+    rewritten: str = ""  # the query with raw Telex or VNI decoded and tones placed as usual, when that changed it
+    words: list[str] = field(default_factory=list)  # as meant (decoded), in lower case
+    asking: set[int] = field(default_factory=set)  # positions of the question words
+    # position of a word the index (almost) does not hold -> the words one slip away that it holds, most found first
+    corrections: dict[int, list[str]] = field(default_factory=dict)
 
     def add_word(self, word, weight=1.0):
         form = search_form(word, self.language)
@@ -120,25 +154,48 @@ def usual_tone_placement(word):
     return place_tone(toneless, tone) if tone and syllable_parts(toneless) else word
 
 
-def parse(raw, language="vi", abbreviations=None, synonyms=None):
+def decode_keys(word: str) -> str:
+    """The word a reader meant: raw Telex ("hocj") or VNI ("ho5c") keys decoded, else the word in lower case with
+    its tone placed as usual. Capitals are abbreviations ("TLĐ", "CT1"), not keys."""
+    if word.isupper():
+        return usual_tone_placement(word.casefold())
+    lowered = word.casefold()
+    return telex_decode(lowered) or vni_decode(lowered) or usual_tone_placement(lowered)
+
+
+def content_runs(query_words: list[str], asking: set[int]) -> list[list[str]]:
+    """The runs of neighbouring words that are not question words, for the phrase bonus: "làm đủ 12 tháng thì có
+    bao nhiêu ngày phép" -> [làm đủ 12 tháng], [có], [ngày phép]. The whole query when it asks nothing."""
+    runs: list[list[str]] = [[]]
+    for position, word in enumerate(query_words):
+        if position in asking:
+            runs.append([])
+        else:
+            runs[-1].append(word)
+    return [run for run in runs if run]
+
+
+def parse(
+    raw: str,
+    language: str = "vi",
+    abbreviations: dict[str, str] | None = None,
+    synonyms: SynonymTable | None = None,
+) -> Query:
     """The Query for what a reader typed, in a language's pages."""
     text = clean(raw)
     typed = WORD.findall(text)[:MAX_WORDS]
     query = Query(text=text, language=language)
-    decoded = []
-    for word in typed:
-        # Capitals are abbreviations ("TLĐ"), not Telex.
-        telex = None if word.isupper() else telex_decode(word.casefold())
-        decoded.append(telex or usual_tone_placement(word.casefold()))
+    decoded = [decode_keys(word) for word in typed]
     if decoded != [word.casefold() for word in typed]:
         query.rewritten = " ".join(decoded)
-    for word in decoded:
-        query.add_word(word)
+    asking = question_positions(decoded)
+    query.words, query.asking = decoded, asking
+    for position, word in enumerate(decoded):
+        query.add_word(word, QUESTION if position in asking else 1.0)
     for word, meant in zip(typed, decoded, strict=True):
         if fold(word) != fold(meant):  # a Telex reading of an English word ("bus" -> "bú") must not hide it
             query.add_term(f"f:{search_form(word, language)}", ALTERNATIVE)
-    if len(decoded) > 1:
-        query.phrases.append(Phrase(decoded))
+    query.phrases.extend(Phrase(run) for run in content_runs(decoded, asking) if len(run) > 1)
     table = abbreviation_table() if abbreviations is None else abbreviations
     for alternative in abbreviation_alternatives(" ".join(decoded), table):
         alternative_words = [word.casefold() for word in WORD.findall(alternative)]
@@ -149,7 +206,7 @@ def parse(raw, language="vi", abbreviations=None, synonyms=None):
         else:
             for word in alternative_words:
                 query.add_word(word, ALTERNATIVE)
-            query.phrases.append(Phrase(alternative_words))
+            query.phrases.append(Phrase(alternative_words, ALTERNATIVE))
     add_synonyms(query, decoded, synonym_table() if synonyms is None else synonyms)
     for key in query_document_keys(decoded):
         query.add_term(f"n:{key}", DOCUMENT)
@@ -187,6 +244,87 @@ def document_frequencies(terms, locale_id):
     return frequencies
 
 
+def typo_lookups(query: Query, frequencies: dict[str, int], rare: int) -> dict[int, tuple[int, set[str], set[str]]]:
+    """For each word of the query that the index (almost) does not hold: (its entry count, the terms one slip of a
+    letter away, to rank by and suggest, the terms one mark away, to suggest only). A word found folded but not
+    with its marks ("tủ" for "tử") is found by its folded term already."""
+    lookups: dict[int, tuple[int, set[str], set[str]]] = {}
+    marks_typed = any(map(is_marked, query.words))
+    for position, word in enumerate(query.words):
+        if position in query.asking or not word.isalpha() or len(word) < 2:
+            continue
+        if marks_typed and not is_marked(word):
+            continue  # among words typed with marks, one without is meant so: a foreign word ("cài app"), a name
+        folded = frequencies.get(f"f:{search_form(word, query.language)}", 0)
+        if not is_marked(word):
+            if folded <= rare:
+                lookups[position] = (folded, {f"f:{edit}" for edit in folded_edits(word)}, set())
+            continue
+        keyed = frequencies.get(f"t:{tone_key(word)}", 0)
+        if keyed <= rare:
+            letters = {f"t:{key}" for key in keyed_edits(word)}
+            if folded <= rare:
+                letters |= {f"f:{edit}" for edit in folded_edits(word)}
+            lookups[position] = (keyed, letters, {f"t:{key}" for key in mark_variants(word)})
+    return lookups
+
+
+def correct_typos(query: Query, frequencies: dict[str, int], count: int, locale_id: int) -> dict[str, int]:
+    """Words one slip away ("nóng" for "nónng") from the words of the query that the index (almost) does not hold,
+    looked up all at once: added to the query below the words typed, and kept for the suggestion
+    (query.corrections). Answers the entry counts of the terms added. Vietnamese syllables only."""
+    if query.language != "vi":
+        return {}
+    lookups = typo_lookups(query, frequencies, int(count * RARE_SHARE))
+    if not lookups:
+        return {}
+    wanted = set().union(*(letters | marks for _, letters, marks in lookups.values()))
+    found = document_frequencies(sorted(wanted), locale_id)
+    added = {}
+    for position, (typed, letters, marks) in lookups.items():
+        word = query.words[position]
+        better = sorted(
+            (term for term in letters | marks if found.get(term, 0) > CLEARLY_MORE * typed),
+            key=lambda term: (-found[term], term),
+        )
+        for term in [term for term in better if term in letters][:TYPO_CANDIDATES]:
+            query.add_term(term, TYPO * (EXACT_TONE if term.startswith("t:") else FOLDED_FALLBACK))
+            query.highlight.add(term[2:] if term.startswith("f:") else search_form(keyed_word(term[2:])))
+            added[term] = found[term]
+        # Corrections keep the reader's way of typing: with marks or without.
+        shown = "t:" if is_marked(word) else "f:"
+        corrected = [keyed_word(term[2:]) if shown == "t:" else term[2:] for term in better if term.startswith(shown)]
+        if corrected:
+            query.corrections[position] = corrected
+    return added
+
+
+def suggestion(query: Query, shown: list["Result"]) -> str:
+    """The query with its slips corrected ("Có phải bạn muốn tìm: ..."), or "": each word the index does not hold
+    becomes the word one slip away that the best results hold beside the query's other words ("nhà văn", not
+    "nhà và"), else that they hold ("điện tử", not "điện từ"), else the one most found."""
+    if not query.corrections:
+        return ""
+    held_words: list[str] = []
+    for result in shown[:3]:
+        if result.entry is not None:
+            held_words += ["|", *WORD.findall(f"{result.entry.title} | {result.entry.text}".casefold())]
+    folded_words = [fold(word) for word in held_words]
+    pairs = set(zip(folded_words, folded_words[1:], strict=False))
+    held = {tone_key(word) for word in held_words} | set(folded_words)  # a marked word by its tone key
+    corrected = list(query.words)
+    for position, candidates in query.corrections.items():
+        before = fold(query.words[position - 1]) if position else ""
+        after = fold(query.words[position + 1]) if position + 1 < len(query.words) else ""
+        fits = [
+            ((before, fold(word)) in pairs or (fold(word), after) in pairs, tone_key(word) in held)
+            for word in candidates
+        ]
+        best = max(range(len(candidates)), key=lambda index: (*fits[index], -index))
+        corrected[position] = candidates[best]
+    return " ".join(corrected)
+
+
 def entry_count(locale_id):
     key = f"search-count:{locale_id}"
     count = cache.get(key)
@@ -205,15 +343,19 @@ class Result:
     entry: SearchEntry | None = None  # in full, for the results shown (load)
 
 
-def search(query, locale_id):
+def search(query: Query, locale_id: int) -> list[Result]:
     """The live, public pages and things of a language that answer the query, best first (at most CANDIDATES):
     the documents the query names by number, then the rest by score."""
     if not query.terms:
         return []
-    frequencies = {term: n for term, n in document_frequencies(list(query.terms), locale_id).items() if n}
+    frequencies = document_frequencies(list(query.terms), locale_id)
+    count = entry_count(locale_id)
+    frequencies.update(correct_typos(query, frequencies, count, locale_id))
+    nowhere = {term[2:] for term, n in frequencies.items() if term.startswith("f:") and not n}
+    query.phrases = [piece for phrase in query.phrases for piece in phrase.without(nowhere)]
+    frequencies = {term: n for term, n in frequencies.items() if n}
     if not frequencies:
         return []
-    count = entry_count(locale_id)
     idf = {term: math.log(1 + (max(count, n) - n + 0.5) / (n + 0.5)) for term, n in frequencies.items()}
     weights = {term: query.terms[term] * idf[term] for term in frequencies}
     # Words found in most entries ("công", "đoàn") weigh little but cost the most to sum; on a large index,
@@ -223,7 +365,7 @@ def search(query, locale_id):
     texts = {term: n for term, n in frequencies.items() if not term.startswith(OWN_NUMBER)}
     common = {term for term, n in texts.items() if count >= LARGE_INDEX and n > COMMON_SHARE * count}
     if texts and common == set(texts):
-        common.discard(min(texts, key=texts.get))
+        common.discard(min(texts, key=lambda term: texts[term]))
     candidates = best_postings({term: weight for term, weight in weights.items() if term not in common}, locale_id)
     if not candidates:
         return []
@@ -279,7 +421,13 @@ def load(results):
     return shown
 
 
-def rerank(query, candidates, common_weights, locale_id, own_numbers=()):
+def rerank(
+    query: Query,
+    candidates: list[int],
+    common_weights: dict[str, float],
+    locale_id: int,
+    own_numbers: Sequence[str] = (),
+) -> list[tuple[int, datetime.date | None, float, float, bool]]:
     """(entry id, published, phrase bonus, common score, pinned) of the candidates, in one query.
 
     The phrase bonus: how much the query's words stand together in an entry (the database compares the texts,
@@ -332,7 +480,7 @@ def rerank(query, candidates, common_weights, locale_id, own_numbers=()):
         f"SELECT e.id, e.published, {bonus.text}, {common.text}, {pinned.text} "  # noqa: S608
         f"FROM {entries} e WHERE e.id IN ({placeholders})"
     )
-    to_date = SearchEntry._meta.get_field("published").to_python  # SQLite answers a string
+    to_date = DateField().to_python  # SQLite answers a string
     with connection.cursor() as cursor:
         cursor.execute(sql, [*bonus.params, *common.params, *pinned.params, *candidates])
         rows = cursor.fetchall()  # PostgreSQL sums the points as numeric: Decimal here

@@ -189,6 +189,72 @@ def place_tone(toneless, tone):
     return initial + vowels[:position] + marked + vowels[position + 1 :] + final
 
 
+# Typing slips, for finding what a reader meant by a word the index does not hold: a letter dropped, doubled
+# (a doubled letter is one too many), two neighbours swapped, one mark wrong.
+VIETNAMESE_LETTERS = "abcdeghiklmnopqrstuvxy"
+FOLDED_SYLLABLE = re.compile(rf"^(?P<initial>{fold(INITIALS)})?(?P<vowels>[aeiouy]{{1,3}})(?P<final>{FINALS})?$")
+FOLDED_CLUSTERS = frozenset(fold(cluster) for cluster in VOWEL_CLUSTERS)
+FOLDED_GLIDE_ENDED = frozenset(fold(cluster) for cluster in GLIDE_ENDED)
+# The letters one mark tells apart.
+MARKED_LETTERS = [set("aăâ"), set("eê"), set("oôơ"), set("uư"), set("dđ")]
+
+
+def is_folded_syllable(word: str) -> bool:
+    """Whether a folded word ("truong") can be a Vietnamese syllable written without marks."""
+    match = FOLDED_SYLLABLE.match(word)
+    return bool(
+        match
+        and match.group("vowels") in FOLDED_CLUSTERS
+        and not (match.group("final") and match.group("vowels") in FOLDED_GLIDE_ENDED)
+    )
+
+
+def edits(letters: str) -> set[str]:
+    """The spellings one slip away: a letter dropped or doubled, two neighbours swapped, a letter left out."""
+    deleted = {letters[:i] + letters[i + 1 :] for i in range(len(letters))}
+    swapped = {letters[:i] + letters[i + 1] + letters[i] + letters[i + 2 :] for i in range(len(letters) - 1)}
+    inserted = {letters[:i] + ch + letters[i:] for i in range(len(letters) + 1) for ch in VIETNAMESE_LETTERS}
+    return (deleted | swapped | inserted) - {letters}
+
+
+def folded_edits(word: str) -> set[str]:
+    """The Vietnamese syllables, folded, one slip away from the word: "conng" -> {"cong", ...}."""
+    return {edit for edit in edits(fold(word)) if is_folded_syllable(edit)}
+
+
+def keyed_edits(word: str) -> set[str]:
+    """The tone keys of the Vietnamese syllables one slip of a letter away, with the word's marks: "nónng" ->
+    {"nong1", ...}."""
+    toneless, tone = split_tone(word)
+    return {f"{edit}{tone or ''}" for edit in edits(toneless) if syllable_parts(edit)}
+
+
+def mark_variants(word: str) -> set[str]:
+    """The tone keys of the Vietnamese syllables written with the same letters and one mark changed: another
+    tone, or another vowel mark ("tủ" -> "tu", "tu1", "tư3"...; "đông" -> "đong", "dông"...)."""
+    toneless, tone = split_tone(word)
+    spellings = {toneless}
+    for index, ch in enumerate(toneless):
+        for letters in MARKED_LETTERS:
+            if ch in letters:
+                spellings |= {toneless[:index] + other + toneless[index + 1 :] for other in letters}
+    keys = {f"{spelling}{other or ''}" for spelling in spellings if syllable_parts(spelling) for other in range(6)}
+    return keys - {f"{toneless}{tone or ''}"} - {key for key in keys if key != toneless and _two_marks(key, word)}
+
+
+def _two_marks(key: str, word: str) -> bool:
+    """Whether a tone key differs from the word in both its tone and a letter (two slips, not one)."""
+    toneless, tone = split_tone(word)
+    other_tone = int(key[-1]) if key[-1].isdigit() else 0
+    return other_tone != tone and key.rstrip("12345") != toneless
+
+
+def keyed_word(key: str) -> str:
+    """The word a tone key stands for, with its tone placed as usual: "nong1" -> "nóng"."""
+    tone = int(key[-1]) if key[-1].isdigit() else 0
+    return place_tone(key.rstrip("12345"), tone)
+
+
 TELEX_TONES = {"s": 1, "f": 2, "r": 3, "x": 4, "j": 5}
 TELEX_LETTERS = [
     ("uow", "ươ"),
@@ -220,6 +286,174 @@ def telex_decode(token):
     if not changed or syllable_parts(word) is None:
         return None
     return place_tone(word, tone)
+
+
+# VNI: digits typed after the letters they modify. 1-5 the tones; 6 circumflex (â ê ô), 7 horn (ơ ư), 8 breve (ă),
+# 9 the stroke of đ.
+VNI_MODIFIERS: dict[str, dict[str, str]] = {
+    "6": {"a": "â", "e": "ê", "o": "ô"},
+    "7": {"o": "ơ", "u": "ư"},
+    "8": {"a": "ă"},
+    "9": {"d": "đ"},
+}
+_VNI_TOKEN = re.compile(r"[a-z]+(?:[1-9][a-z]*)+")  # a letter first, digits among or after letters, no 0
+
+
+def _vni_modify(letters: list[str], digit: str, after: int) -> bool:
+    """Apply a VNI letter digit to `letters` (in place): to the letter right before it (`after`) when it takes the
+    mark, else to the syllable's letters that take it (the horn goes on both letters of "uo": ươ). False when no
+    letter takes it."""
+    marks = VNI_MODIFIERS[digit]
+    if after >= 0 and letters[after] in marks:
+        targets = [after]
+        if digit == "7" and after > 0 and letters[after - 1 : after + 1] == ["u", "o"]:
+            targets = [after - 1, after]  # "uo7" -> "ươ"
+    else:
+        targets = [index for index, ch in enumerate(letters) if ch in marks]
+        if digit == "9":
+            targets = targets[:1]  # the initial d
+        elif digit == "7" and "".join(letters[i] for i in targets) == "uo":
+            pass  # "huong7" -> "hương"
+        elif len(targets) != 1:
+            return False  # which vowel is meant is unclear
+    if not targets:
+        return False
+    for index in targets:
+        letters[index] = marks[letters[index]]
+    return True
+
+
+def vni_decode(token: str) -> str | None:
+    """The Vietnamese syllable a raw VNI token stands for ("hie61n" and "hien61" -> "hiến", "d9oa2n" -> "đoàn",
+    "nam8" -> "năm"), or None when it is not one: numbers and codes ("2024", "CT1", "h5n1", "covid19", "g7") are
+    left alone, as a decoded token must be a valid Vietnamese syllable with one tone at most (and a lone vowel
+    with a tone, "a4", is a code)."""
+    word = token.lower()
+    if not word.isascii() or not _VNI_TOKEN.fullmatch(word):
+        return None
+    letters: list[str] = []
+    tone = 0
+    for ch in word:
+        if not ch.isdigit():
+            letters.append(ch)
+        elif ch in "12345":
+            if tone:
+                return None  # two tones
+            tone = int(ch)
+        elif not _vni_modify(letters, ch, len(letters) - 1):
+            return None
+    toneless = unicodedata.normalize("NFC", "".join(letters))
+    if syllable_parts(toneless) is None or (len(letters) == 1 and toneless.isascii()):
+        return None  # a lone letter and a tone is a code ("A4", "a1"); "o73" (ở) has its letter's mark
+    return place_tone(toneless, tone)
+
+
+# The words that make a sentence a question, from Vietnamese grammar: interrogative words (ai, gì, nào, đâu, sao,
+# mấy, bao nhiêu...), the question frames (có ... không, đã ... chưa, có phải ... không) and the sentence-final
+# particles (à, ạ, nhỉ, nhé, hả...). They say that the reader asks, not what about: a search weighs them little.
+QUESTION_PHRASES = (  # wherever they stand
+    "như thế nào",
+    "làm thế nào",
+    "thế nào",
+    "ra sao",
+    "khi nào",
+    "lúc nào",
+    "bao giờ",
+    "bao lâu",
+    "bao nhiêu",
+    "tại sao",
+    "vì sao",
+    "làm sao",
+    "là gì",
+    "làm gì",
+    "để làm gì",
+    "ở đâu",
+    "đi đâu",
+    "có phải",
+    "phải không",
+    "gì",
+    "ai",
+    "nào",
+    "đâu",
+    "mấy",
+    "thì",  # the topic particle of "X thì Y?"
+    "à",
+    "ạ",
+    "ư",
+    "nhỉ",
+    "nhé",
+    "hả",
+    "hở",
+    "chăng",
+)
+QUESTION_ENDINGS = (  # at the end of the sentence only: elsewhere they mean something ("không khí", "ngôi sao")
+    "có được không",
+    "được không",
+    "phải không",
+    "đúng không",
+    "hay không",
+    "hay chưa",
+    "được chưa",
+    "không",
+    "chưa",
+    "sao",
+    "vậy",
+    "thế",
+    "chứ",
+    "đấy",
+)
+QUESTION_FRAME_ENDS = ("không", "chưa")  # "có ... không", "đã ... chưa": the opening word is part of the question
+QUESTION_FRAME_OPENERS = ("có", "đã")
+# A lone ending word asks only after a word that opens a question ("có được nghỉ không"; not "hàng không", "ngôi sao").
+QUESTION_OPENERS = ("có", "đã", "được", "phải", "hay", "còn")
+# Without marks, a lone "ai", "dau", "nao", "may", "thi" are other words too ("ải", "đau", "não", "máy", "thi");
+# only these lone words and the phrases of several words are taken for question words.
+UNMARKED_QUESTION_WORDS = frozenset({"khong", "gi"})
+
+
+def question_positions(query_words: list[str]) -> set[int]:
+    """The positions of the words that make the query a question ("công đoàn có quyền gì" -> {2, 4}): compared
+    with their marks when the query has any, folded otherwise."""
+    marked = any(fold(word) != word for word in query_words)
+    key = tone_key if marked else fold
+    keys = [key(word) for word in query_words]
+
+    def keyed(phrase: str) -> list[str]:
+        return [key(word) for word in phrase.split()]
+
+    def allowed(phrase: str) -> bool:
+        return marked or " " in phrase or fold(phrase) in UNMARKED_QUESTION_WORDS
+
+    found: set[int] = set()
+    end = len(keys)
+    ended_by: set[str] = set()
+    while end > 0:  # endings and particles, from the end: "... được không ạ"
+        for phrase in (*QUESTION_ENDINGS, *QUESTION_PHRASES):
+            words_of = keyed(phrase)
+            start = end - len(words_of)
+            lone_ending = len(words_of) == 1 and phrase in QUESTION_ENDINGS
+            if lone_ending and not set(keys[:start]) & set(map(key, QUESTION_OPENERS)):
+                continue
+            if start >= 0 and allowed(phrase) and keys[start:end] == words_of:
+                found.update(range(start, end))
+                ended_by.add(phrase.split()[-1])
+                end = start
+                break
+        else:
+            break
+    if ended_by & set(QUESTION_FRAME_ENDS):  # "có ... không": the last opener before the content
+        openers = [index for index in range(end) if keys[index] in map(key, QUESTION_FRAME_OPENERS)]
+        found.update(openers[-1:])
+    index = 0
+    while index < end:
+        for phrase in QUESTION_PHRASES:
+            words_of = keyed(phrase)
+            if allowed(phrase) and keys[index : index + len(words_of)] == words_of:
+                found.update(range(index, index + len(words_of)))
+                index += len(words_of) - 1
+                break
+        index += 1
+    return found
 
 
 _DOCUMENT_SEPARATORS = re.compile(r"\s*([-/])\s*")

@@ -33,10 +33,12 @@ def search(request):
         result.url = entry_url(result.entry, request)
         result.kind_label = kinds.label(result.entry.kind)
         result.snippet = snippet(result.entry.text, query.highlight, query.language)
+    suggestion = ranking.suggestion(query, list(page))
     if request.GET.get("format") == "json":
         response = JsonResponse(
             {
                 "query": query.text,
+                "suggestion": suggestion or None,
                 "total": page.paginator.count,
                 "page": page.number,
                 "promoted": [as_json(result) for result in promoted],
@@ -45,7 +47,7 @@ def search(request):
             json_dumps_params={"ensure_ascii": False},
         )
     else:
-        context = {"query": query.text, "search": query, "results": page, "promoted": promoted}
+        context = {"query": query.text, "search": query, "results": page, "promoted": promoted, "suggestion": suggestion}
         response = render(request, "search/search.html", context)
     if query.text and page.number == 1 and request.GET.get("page", "1") in ("", "1"):  # page 2: the same search
         log.label(response, query.text, page.paginator.count)

@@ -10,12 +10,17 @@ from search.text import (
     document_number,
     document_number_key,
     fold,
+    folded_edits,
+    keyed_edits,
+    mark_variants,
     nfc,
     place_tone,
     query_document_keys,
+    question_positions,
     search_form,
     telex_decode,
     tone_key,
+    vni_decode,
     words,
 )
 
@@ -142,3 +147,68 @@ def test_vietnamese_search_forms_are_folded_words(word, form):
 
 def test_english_search_forms_are_stems():
     assert search_form("workers", "en") == search_form("worker", "en") == "worker"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("tro62ng", "trồng"),  # the tone after the vowel
+        ("trong62", "trồng"),  # ... or at the end of the syllable
+        ("ca6y", "cây"),
+        ("d9i", "đi"),
+        ("d9u7o7ng2", "đường"),
+        ("duong792", "đường"),  # the horn on both letters of "uo"
+        ("kho3e", "khỏe"),
+        ("xu7o7ng3", "xưởng"),
+        ("ba8ng", "băng"),
+        ("quy1", "quý"),
+        ("o73", "ở"),
+    ],
+)
+def test_raw_vni_decodes_to_the_syllable(typed, meant):
+    assert vni_decode(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "token",
+    # numbers, codes and their parts as the search splits them ("74/2024/NĐ-CP" -> 74, 2024, nđ, cp), English
+    ["2024", "01", "74", "ct1", "h5n1", "covid19", "g7", "qh14", "a4", "b2", "kl", "cp", "mp3", "4g", "x2", "ba6i1"],
+)
+def test_numbers_codes_and_words_that_are_no_vni_syllable_are_left_alone(token):
+    assert vni_decode(token) is None
+
+
+def test_vni_needs_one_tone_and_a_letter_that_takes_each_mark():
+    assert vni_decode("ma12") is None  # two tones
+    assert vni_decode("bi6") is None  # no a, e or o for a circumflex
+    assert vni_decode("ta9") is None  # no d for the stroke
+
+
+@pytest.mark.parametrize(
+    ("question", "asking"),
+    [
+        ("lương hưu tính như thế nào", ["như", "thế", "nào"]),
+        ("đóng phí công đoàn ở đâu", ["ở", "đâu"]),
+        ("nghỉ ốm có được trả lương không ạ", ["có", "không", "ạ"]),
+        ("đã chốt sổ bảo hiểm chưa", ["đã", "chưa"]),
+        ("ai ký quyết định kỷ luật", ["ai"]),
+        ("vì sao bị trừ lương", ["vì", "sao"]),
+        ("tang luong bao nhieu", ["bao", "nhieu"]),  # phrases are known without marks too
+        ("ngôi sao sân cỏ", []),  # "sao" ends a question only
+        ("cảng hàng không", []),  # so does "không", after a word that opens one
+        ("máy lọc không khí", []),
+        ("dau lung", []),  # without marks, "dau" is "đau" as well as "đâu"
+        ("thi nâng bậc thợ", []),  # "thi", not "thì"
+    ],
+)
+def test_question_words_are_told_from_content_words(question, asking):
+    query_words = question.split()
+    assert [query_words[position] for position in sorted(question_positions(query_words))] == asking
+
+
+def test_slips_are_one_letter_or_one_mark_away_and_vietnamese():
+    assert "thon" in folded_edits("thno") and "thon" in folded_edits("thonn") and "thon" in folded_edits("thn")
+    assert all(len(edit) >= 1 for edit in folded_edits("ngoay"))
+    assert "xqz" not in folded_edits("xqzz")  # not a syllable
+    assert "nong1" in keyed_edits("nónng")  # the reader's tone kept
+    assert {"tư3", "tu2"} <= mark_variants("tủ") and "tư2" not in mark_variants("tủ")  # one mark, not two
