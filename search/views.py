@@ -47,7 +47,8 @@ def search(request):
             json_dumps_params={"ensure_ascii": False},
         )
     else:
-        context = {"query": query.text, "search": query, "results": page, "promoted": promoted, "suggestion": suggestion}
+        context = {"query": query.text, "search": query, "results": page, "suggestion": suggestion}
+        context["promoted"] = promoted
         response = render(request, "search/search.html", context)
     if query.text and page.number == 1 and request.GET.get("page", "1") in ("", "1"):  # page 2: the same search
         log.label(response, query.text, page.paginator.count)
