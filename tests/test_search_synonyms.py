@@ -18,11 +18,11 @@ from tests.test_search import publish, slugs
 pytestmark = pytest.mark.django_db
 
 migration = importlib.import_module("search.migrations.0004_synonyms")
-more = importlib.import_module("search.migrations.0005_more_synonyms")
+more = importlib.import_module("search.migrations.0006_more_synonyms")
 
 
 def starting_list():
-    """The groups a fresh database starts with: those of 0004 (some extended by 0005) and those of 0005."""
+    """The groups a fresh database starts with: those of 0004 (some extended by 0006) and those of 0006."""
     return {more.EXTENDED.get(group, group) for group in migration.GROUPS} | set(more.GROUPS)
 
 
@@ -57,7 +57,7 @@ def test_the_starting_list_holds_groups_of_labour_vocabulary():
     seeded = list(Synonym.objects.values_list("phrases", flat=True))
     assert sorted(seeded) == sorted(starting_list()) and 300 <= len(seeded) <= 450
     assert all(len(split_phrases(group)) >= 2 for group in seeded)
-    # 0005 extends groups of 0004 by adding phrases after theirs, never by changing them
+    # 0006 extends groups of 0004 by adding phrases after theirs, never by changing them
     assert all(new.startswith(f"{old}, ") for old, new in more.EXTENDED.items())
 
 
@@ -166,7 +166,7 @@ def test_the_migration_rolls_back_its_groups_only_and_forward_again():
     edited = Synonym.objects.get(phrases=migration.GROUPS[0])
     edited.phrases += ", thù lao"
     edited.save()
-    more.remove_defaults(apps, None)  # rolling back goes through 0005 first
+    more.remove_defaults(apps, None)  # rolling back goes through 0006 first
     seeded = set(Synonym.objects.values_list("phrases", flat=True))
     assert set(more.EXTENDED) <= seeded and not seeded & (set(more.GROUPS) | set(more.EXTENDED.values()))
     migration.remove_defaults(apps, None)
@@ -193,7 +193,7 @@ def test_a_group_an_administrator_edited_is_not_extended():
     ("query", "title"),
     [
         ("chích ngừa", "Tiêm phòng cúm miễn phí cho thợ may"),  # a southern word, added to a group of 0004
-        ("máy lạnh", "Lắp điều hòa cho phòng trọ công nhân"),  # a group of 0005, both ways
+        ("máy lạnh", "Lắp điều hòa cho phòng trọ công nhân"),  # a group of 0006, both ways
         ("điều hòa", "Phòng trọ có máy lạnh giá rẻ"),
         ("trượt giá", "Lạm phát bào mòn thu nhập của thợ may"),
         ("say nắng", "Phòng chống sốc nhiệt cho thợ xây"),

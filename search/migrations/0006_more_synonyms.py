@@ -285,6 +285,6 @@ def remove_defaults(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0004_synonyms")]
+    dependencies = [("search", "0005_search_log")]
 
     operations = [migrations.RunPython(add_defaults, remove_defaults)]
