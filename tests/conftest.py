@@ -35,8 +35,9 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The demo content, loaded once into the test database; each test runs in a transaction rolled back
-    afterwards, so tests may add to it freely.
+    """The demo content, loaded once into the test database (once per pytest-xdist worker, each has its own
+    database); each test runs in a transaction rolled back afterwards, so tests may add to it freely. A test about
+    a few pages of its own builds them with tests/factories.py and asserts on those.
 
     A transactional test (one with a live server) empties the database when it ends, so the next one would find
     nothing. Such tests ask for `django_db_serialized_rollback` (as `live_site` does) and start from this copy of
