@@ -575,6 +575,7 @@ def test_a_second_process_sharing_redis_shows_readers_what_a_fresh_render_gives(
     run_machine(TwoProcesses, settings, examples=1, steps=8, phases=[Phase.explicit, Phase.generate])
 
 
+@pytest.mark.slow  # every kind of page read twice after each step
 @pytest.mark.django_db
 def test_the_two_leaks_it_was_written_for(settings):
     """The sequences that leaked before (issue 16), replayed deterministically; the state machine finds them and

@@ -185,7 +185,11 @@ def redis_down(settings):
     settings.PAGE_CACHE_SECONDS = 60
 
 
-def test_readers_still_get_pages_while_redis_is_down(redis_down, home, seed_article, section, caplog):
+def test_readers_still_get_pages_while_redis_is_down(redis_down, home, seed_article, section, caplog, monkeypatch):
+    # The first failure is logged whatever an earlier test in this process logged, and the next ones are not, however
+    # long a loaded machine takes over the requests (more than LOG_EVERY_SECONDS happened in a parallel run).
+    monkeypatch.setattr("delivery.redis_cache.last_logged", [float("-inf")])
+    monkeypatch.setattr("delivery.redis_cache.LOG_EVERY_SECONDS", 3600)
     with caplog.at_level(logging.ERROR, logger="delivery.redis_cache"):
         for url in (home.url, seed_article.url, section.url, "/search/?q=cong+doan"):
             response = reader().get(url)
