@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help run test test-postgres lint lock format bench load-bench search-eval search-bench messages lighthouse screenshots clean
+.PHONY: help run test test-quick test-postgres lint lock format bench load-bench search-eval search-bench messages lighthouse screenshots clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
@@ -22,11 +22,22 @@ run: $(BIN)/.installed ## Install, migrate, load the demo content and serve on h
 	$(BIN)/python manage.py rebuild_search_entries
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
 
-test: $(BIN)/.installed ## Run the test suite (SQLite; set DATABASE_URL=postgres://... for PostgreSQL)
-	$(BIN)/pytest
+# The suite on every core (pytest-xdist; the Redis tests share one worker, see tests/conftest.py), then the browser
+# tests one at a time: each drives a Chromium against a live server, too heavy to run two side by side.
+# PYTEST_ARGS is passed to both runs, e.g. PYTEST_ARGS=-x or PYTEST_ARGS=tests/test_feeds.py (no browser test
+# among them is not a failure: pytest's exit status 5).
+PYTEST_ARGS ?=
+PYTEST_PARALLEL := -n auto --dist loadgroup
 
-test-postgres: $(BIN)/.installed ## Run the test suite against the local PostgreSQL server
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} $(BIN)/pytest
+test: $(BIN)/.installed ## Run the test suite on all cores, browser tests last (SQLite; DATABASE_URL=postgres://... for PostgreSQL)
+	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest -m browser $(PYTEST_ARGS) || test $$? -eq 5
+
+test-quick: $(BIN)/.installed ## The suite without the slow and browser tests, on all cores (a minute or two)
+	$(BIN)/pytest $(PYTEST_PARALLEL) -m "not slow and not browser" $(PYTEST_ARGS)
+
+test-postgres: $(BIN)/.installed ## Run the test suite against the local PostgreSQL server (a test database per worker)
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal} $(MAKE) test
 
 lint: $(BIN)/.installed ## Style and undefined names (ruff), one-way dependencies (import-linter), types (mypy)
 	$(BIN)/ruff check .

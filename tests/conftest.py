@@ -1,4 +1,7 @@
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from wagtail.models import Site
 
@@ -6,12 +9,35 @@ from articles.models import ArticleIndexPage, ArticlePage
 from campaigns.models import CampaignPage
 
 SEED_SLUG = "tiep-tuc-day-manh-hoc-tap-va-lam-theo-bac-giai-doan-2021-2025"
+BROWSER_TESTS = Path(__file__).parent / "browser"
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the xdist_group marks
+def pytest_collection_modifyitems(config, items):
+    """The markers a subset is chosen by (pyproject.toml), set where a file cannot forget them:
+
+    - `browser` on every test under tests/browser/;
+    - `postgres` tests are skipped, with the reason, unless DATABASE_URL is a PostgreSQL one;
+    - tests on Redis all run in one pytest-xdist worker (group "redis", `make test` uses --dist loadgroup): some
+      empty the cache, which on Redis empties the whole database (FLUSHDB), the other workers' keys with it. One
+      worker, one Redis database (TEST_REDIS_URL)."""
+    on_postgresql = "postgresql" in settings.DATABASES["default"]["ENGINE"]
+    for item in items:
+        if BROWSER_TESTS in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+        postgres = item.get_closest_marker("postgres")
+        if postgres and not on_postgresql:
+            reason = postgres.kwargs.get("reason", "needs PostgreSQL")
+            item.add_marker(pytest.mark.skip(reason=f"{reason} (run with DATABASE_URL=postgres://...)"))
+        if "redis_cache" in item.fixturenames:
+            item.add_marker(pytest.mark.xdist_group("redis"))
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """The demo content, loaded once into the test database; each test runs in a transaction rolled back
-    afterwards, so tests may add to it freely.
+    """The demo content, loaded once into the test database (once per pytest-xdist worker, each has its own
+    database); each test runs in a transaction rolled back afterwards, so tests may add to it freely. A test about
+    a few pages of its own builds them with tests/factories.py and asserts on those.
 
     A transactional test (one with a live server) empties the database when it ends, so the next one would find
     nothing. Such tests ask for `django_db_serialized_rollback` (as `live_site` does) and start from this copy of
@@ -56,32 +82,31 @@ def section(db):
 
 
 def user_in(django_user_model, username, group_name):
-    from django.contrib.auth.models import Group
+    """An account in one of the newsroom's groups, password "password" (tests/factories.py: UserFactory)."""
+    from tests.factories import UserFactory
 
-    user = django_user_model.objects.create_user(username, f"{username}@example.invalid", "password")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model):
-    from editorial.roles import EDITORS
-
-    return user_in(django_user_model, "editor", EDITORS)
+    return UserFactory(username=username, groups=[group_name])
 
 
 @pytest.fixture
-def approver(django_user_model):
-    from editorial.roles import APPROVERS
+def editor(db):
+    from tests.factories import EditorFactory
 
-    return user_in(django_user_model, "approver", APPROVERS)
+    return EditorFactory(username="editor")
 
 
 @pytest.fixture
-def reader_messages_handler(django_user_model):
-    from editorial.roles import READER_MESSAGES
+def approver(db):
+    from tests.factories import ApproverFactory
 
-    return user_in(django_user_model, "handler", READER_MESSAGES)
+    return ApproverFactory(username="approver")
+
+
+@pytest.fixture
+def reader_messages_handler(db):
+    from tests.factories import ReaderMessagesHandlerFactory
+
+    return ReaderMessagesHandlerFactory(username="handler")
 
 
 @pytest.fixture(autouse=True)

@@ -1,28 +1,30 @@
 """Around an article: tag pages, previous and next article of the section, share links, back to top."""
 
+import datetime
 import re
 
 import pytest
 from django.urls import reverse
 
-from articles.models import ArticlePage
+from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
 from tests.markup import unwrap_document_numbers
 
 pytestmark = pytest.mark.django_db
 
 
-def test_tags_link_to_tag_pages_listing_their_articles(client, seed_article):
-    tag = seed_article.tags.first()
+def test_tags_link_to_tag_pages_listing_their_articles(client):
+    tagged = ArticlePageFactory.create_batch(2, tags=["Thi đua lao động giỏi"])
+    ArticlePageFactory(tags=["Chủ đề khác"])
+    ArticlePageFactory(tags=["Thi đua lao động giỏi"], published=False)
+    tag = tagged[0].tags.get()
     url = reverse("news:tag", args=[tag.slug])
-    html = client.get(seed_article.url).content.decode()
-    assert f'href="{url}"' in html
+    assert f'href="{url}"' in client.get(tagged[0].url).content.decode()
     response = client.get(url)
     assert response.status_code == 200
-    tagged = ArticlePage.objects.live().filter(tagged_items__tag=tag, locale=seed_article.locale)
     page = unwrap_document_numbers(response.content.decode())
     assert tag.name in page
-    for article in tagged:
-        assert article.title in page
+    listed = re.findall(r'<h2 class="card__title"><a href="([^"]+)">', page)
+    assert sorted(listed) == sorted(article.url for article in tagged)  # not `other`, not the draft
     assert client.get("/tu-khoa/khong-co-tu-khoa-nay/").status_code == 404
 
 
@@ -32,19 +34,19 @@ def test_a_tag_address_with_a_nul_character_is_not_found(client, path):
     assert client.get(path).status_code == 404
 
 
-def test_previous_and_next_article_of_the_section(client, section):
-    articles = list(ArticlePage.objects.live().child_of(section).order_by("date", "pk"))
-    assert len(articles) >= 3
-    middle = articles[1]
+def test_previous_and_next_article_of_the_section(client):
+    section = ArticleIndexPageFactory()
+    oldest, middle, newest = (ArticlePageFactory(parent=section, date=datetime.date(2025, 5, day)) for day in (1, 2, 3))
+    ArticlePageFactory(parent=section, date=datetime.date(2025, 5, 4), published=False)  # a draft is no neighbour
     html = client.get(middle.url).content.decode()
-    assert f'href="{articles[0].url}" rel="prev"' in html
-    assert f'href="{articles[2].url}" rel="next"' in html
-    oldest = client.get(articles[0].url).content.decode()
-    assert 'rel="prev"' not in oldest
+    assert f'href="{oldest.url}" rel="prev"' in html
+    assert f'href="{newest.url}" rel="next"' in html
+    assert 'rel="prev"' not in client.get(oldest.url).content.decode()
+    assert 'rel="next"' not in client.get(newest.url).content.decode()
 
 
-def test_share_links_need_no_third_party_script(client, seed_article):
-    html = client.get(seed_article.url).content.decode()
+def test_share_links_need_no_third_party_script(client):
+    html = client.get(ArticlePageFactory().url).content.decode()
     assert "facebook.com/sharer/sharer.php?u=" in html
     assert "mailto:?subject=" in html
     scripts = re.findall(r'<script[^>]*src="([^"]*)"', html)
@@ -52,38 +54,20 @@ def test_share_links_need_no_third_party_script(client, seed_article):
     assert 'href="#top"' in html
 
 
-def test_related_articles_share_the_most_tags_then_the_section_then_are_newest(client, home):
-    import datetime
-    import json
+def test_related_articles_share_the_most_tags_then_the_section_then_are_newest(client):
+    own, other = ArticleIndexPageFactory(), ArticleIndexPageFactory()
 
-    from articles.models import ArticleIndexPage
+    def add(section, day, tags=(), published=True):
+        return ArticlePageFactory(parent=section, date=datetime.date(2024, 1, day), tags=tags, published=published)
 
-    def add(section, slug, day, tags=(), live=True):
-        article = section.add_child(
-            instance=ArticlePage(
-                title=f"Bài liên quan {slug}",
-                slug=slug,
-                lead="Tóm tắt.",
-                body=json.dumps([{"type": "paragraph", "value": "<p>Nội dung.</p>"}]),
-                date=datetime.date(2024, 1, day),
-                live=live,
-            )
-        )
-        if tags:
-            article.tags.add(*tags)
-            article.save()
-        return article
-
-    own = home.add_child(instance=ArticleIndexPage(title="Chuyên mục thử liên quan", slug="chuyen-muc-thu-lien-quan"))
-    other = home.add_child(instance=ArticleIndexPage(title="Chuyên mục khác", slug="chuyen-muc-khac-lien-quan"))
-    shown = add(own, "bai-dang-doc", 10, ["Chủ đề riêng A", "Chủ đề riêng B"])
-    both_tags_elsewhere = add(other, "hai-tu-khoa-noi-khac", 1, ["Chủ đề riêng A", "Chủ đề riêng B"])
-    one_tag_same_section = add(own, "mot-tu-khoa-cung-muc", 2, ["Chủ đề riêng A"])
-    one_tag_elsewhere = add(other, "mot-tu-khoa-noi-khac", 20, ["Chủ đề riêng B"])
-    same_section_newer = add(own, "cung-muc-moi-hon", 25)
-    add(own, "cung-muc-cu-hon", 3)  # a fifth candidate: older than the fourth, left out
-    add(other, "noi-khac-khong-tu-khoa", 28)  # nothing in common
-    add(own, "ban-nhap-hai-tu-khoa", 27, ["Chủ đề riêng A", "Chủ đề riêng B"], live=False)
+    shown = add(own, 10, ["Chủ đề riêng A", "Chủ đề riêng B"])
+    both_tags_elsewhere = add(other, 1, ["Chủ đề riêng A", "Chủ đề riêng B"])
+    one_tag_same_section = add(own, 2, ["Chủ đề riêng A"])
+    one_tag_elsewhere = add(other, 20, ["Chủ đề riêng B"])
+    same_section_newer = add(own, 25)
+    add(own, 3)  # a fifth candidate: older than the fourth, left out
+    add(other, 28)  # nothing in common
+    add(own, 27, ["Chủ đề riêng A", "Chủ đề riêng B"], published=False)
 
     html = client.get(shown.url).content.decode()
     related = html.split('id="related-title"')[1].split("</section>")[0]

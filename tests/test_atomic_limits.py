@@ -5,7 +5,6 @@ reset e-mails are limited per address and per account, with a message in Vietnam
 import threading
 
 import pytest
-from django.conf import settings
 from django.conf import settings as django_settings
 from django.core import mail
 from django.core.cache import cache
@@ -19,10 +18,9 @@ from legal_qa.models import LegalQAPage, LegalQuestion, Topic
 from operations.limits import limit_key, take
 
 transactional = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-needs_postgresql = pytest.mark.skipif(
-    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
+needs_postgresql = pytest.mark.postgres(
     reason="concurrent requests need PostgreSQL: SQLite in memory refuses concurrent writers ('database table is "
-    "locked'); run with DATABASE_URL=postgres://... (CI does)",
+    "locked'); CI runs them"
 )
 
 QUESTION = {

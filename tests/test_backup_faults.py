@@ -514,6 +514,7 @@ def archive_media(archive):
         )
 
 
+@pytest.mark.slow  # manage.py in a subprocess
 def test_a_refused_restore_exits_non_zero_with_a_message_and_no_traceback(archive, live_database, live_media):
     entries = read_members(archive)
     cut_dump(lambda data: len(data) // 2)(entries)
@@ -538,6 +539,7 @@ KILLS = {
 }
 
 
+@pytest.mark.slow  # a subprocess killed, then another that settles
 @pytest.mark.parametrize("kill_at", KILLS)
 def test_a_restore_killed_at_any_step_leaves_the_old_state_or_the_new(kill_at, archive, live_database, live_media):
     old_media, new_media = files(live_media), archive_media(archive)

@@ -466,15 +466,18 @@ def first_difference(warm, fresh):
     return f"body at {at}: warm …{a[max(0, at - 80) : at + 120]!r} fresh …{b[max(0, at - 80) : at + 120]!r}"
 
 
+ON_REDIS = [
+    pytest.mark.postgres(reason="Redis is production's cache, tested with PostgreSQL"),
+    pytest.mark.xdist_group("redis"),
+]
+
+
+@pytest.mark.slow  # a Hypothesis state machine
 @pytest.mark.django_db
-@pytest.mark.parametrize("shared_cache", ["memory", "redis"])
+@pytest.mark.parametrize("shared_cache", ["memory", pytest.param("redis", marks=ON_REDIS)])
 def test_readers_get_from_warm_caches_what_a_fresh_render_gives(settings, request, shared_cache):
     """On SQLite with each process's memory (the embedded default); on PostgreSQL with Redis (production)."""
-    from django.db import connection
-
     if shared_cache == "redis":
-        if connection.vendor != "postgresql":
-            pytest.skip("Redis is production's cache, tested with PostgreSQL (DATABASE_URL=postgres://...)")
         request.getfixturevalue("redis_cache")
     run_machine(EditorialActions, settings, examples=3, steps=12)
 
@@ -532,8 +535,6 @@ def second_server(redis_cache, settings):
     """A gunicorn process with the test database and the test's Redis prefix (tests/processes/)."""
     from django.db import connection
 
-    if connection.vendor != "postgresql":
-        pytest.skip("two processes share a database server: PostgreSQL only (DATABASE_URL=postgres://...)")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -565,6 +566,8 @@ def second_server(redis_cache, settings):
         process.wait(timeout=10)
 
 
+@pytest.mark.slow
+@pytest.mark.postgres(reason="two processes share a database server: PostgreSQL only")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_second_process_sharing_redis_shows_readers_what_a_fresh_render_gives(settings, second_server):
     TwoProcesses.server = second_server
@@ -572,6 +575,7 @@ def test_a_second_process_sharing_redis_shows_readers_what_a_fresh_render_gives(
     run_machine(TwoProcesses, settings, examples=1, steps=8, phases=[Phase.explicit, Phase.generate])
 
 
+@pytest.mark.slow  # every kind of page read twice after each step
 @pytest.mark.django_db
 def test_the_two_leaks_it_was_written_for(settings):
     """The sequences that leaked before (issue 16), replayed deterministically; the state machine finds them and

@@ -1,13 +1,13 @@
 """RSS feeds: valid RSS 2.0, only live public articles, newest first, site-wide and per section."""
 
+import datetime
 import xml.etree.ElementTree as ET
 
 import pytest
 from wagtail.models import PageViewRestriction
 
-from articles.importer import ArticleImporter
 from articles.models import ArticlePage
-from tests.factories import article_record, jsonl
+from tests.factories import ArticleIndexPageFactory, ArticlePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,22 +29,32 @@ def test_site_feed_lists_live_articles_newest_first(client, seed_article):
     assert all(item["pubDate"] and item["description"] for item in items)
 
 
-def test_feeds_leave_out_drafts_and_restricted_articles(client, home, seed_article):
-    ArticleImporter(home).import_line(jsonl([article_record(1, title="Bản nháp chưa duyệt")]))
-    PageViewRestriction.objects.create(page=seed_article, restriction_type=PageViewRestriction.LOGIN)
-    titles = [item["title"] for item in feed_items(client, "/rss/")]
-    assert "Bản nháp chưa duyệt" not in titles
-    assert seed_article.title not in titles
+def test_feeds_leave_out_drafts_and_restricted_articles(client):
+    section = ArticleIndexPageFactory()
+    public = ArticlePageFactory(parent=section)
+    draft = ArticlePageFactory(parent=section, title="Bản nháp chưa duyệt", published=False)
+    restricted = ArticlePageFactory(parent=section)
+    PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.LOGIN)
+    for url in ("/rss/", f"/rss/{section.slug}/"):
+        titles = [item["title"] for item in feed_items(client, url)]
+        assert public.title in titles
+        assert draft.title not in titles and restricted.title not in titles
 
 
-def test_section_feed_lists_only_that_section(client, section):
+def test_section_feed_lists_only_that_section_newest_first(client):
+    section = ArticleIndexPageFactory()
+    older = ArticlePageFactory(parent=section, date=datetime.date(2025, 3, 1))
+    newer = ArticlePageFactory(parent=section, date=datetime.date(2025, 4, 1))
+    elsewhere = ArticlePageFactory()
     items = feed_items(client, f"/rss/{section.slug}/")
-    expected = ArticlePage.objects.live().child_of(section).order_by("-date", "-pk")
-    assert [item["title"] for item in items] == [article.title for article in expected]
+    assert [item["title"] for item in items] == [newer.title, older.title]
+    assert items[0]["link"].endswith(newer.url) and newer.lead in items[0]["description"]
+    assert elsewhere.title in [item["title"] for item in feed_items(client, "/rss/")]
     assert client.get("/rss/khong-co-chuyen-muc-nay/").status_code == 404
 
 
-def test_pages_advertise_their_feeds(client, section):
+def test_pages_advertise_their_feeds(client):
+    section = ArticleIndexPageFactory()
     html = client.get(section.url).content.decode()
     assert 'type="application/rss+xml"' in html
     assert f'href="/rss/{section.slug}/"' in html

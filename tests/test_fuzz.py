@@ -31,7 +31,7 @@ from contact.models import ContactPage
 from legal_qa.models import LegalQAPage, LegalQuestion, Status, Topic
 from official_documents.models import OfficialDocument
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]  # Hypothesis: hundreds of requests a test
 
 SCALE = float(os.environ.get("FUZZ_SCALE", "1"))
 

@@ -114,6 +114,7 @@ def test_search_costs_no_query_per_result_with_every_cache_off(client, settings)
     assert len(with_results) == 1, counts
 
 
+@pytest.mark.slow  # adds content and reads every kind of page again
 @pytest.mark.parametrize("mode", ["parts", "cold", "off"])
 def test_query_counts_are_within_budget_and_do_not_grow_with_content(
     client, home, section, seed_article, campaign, settings, mode

@@ -5,9 +5,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from wagtail.models import Locale, PageViewRestriction
 
-from articles.importer import ArticleImporter
-from official_documents.models import OfficialDocument
-from tests.factories import article_record, jsonl
+from tests.factories import ArticleIndexPageFactory, ArticlePageFactory, CampaignPageFactory, OfficialDocumentFactory
 
 pytestmark = pytest.mark.django_db
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -20,22 +18,25 @@ def sitemap_locations(client):
     return [loc.text for loc in root.findall("s:url/s:loc", NS)]
 
 
-def test_sitemap_lists_live_public_pages_only(client, home, seed_article, campaign, section):
-    ArticleImporter(home).import_line(jsonl([article_record(2, slug="ban-nhap-sitemap")]))
-    restricted = section.get_children().live().exclude(pk=seed_article.pk).first()
+def test_sitemap_lists_live_public_pages_only(client, home):
+    section = ArticleIndexPageFactory()
+    article, campaign = ArticlePageFactory(parent=section), CampaignPageFactory()
+    draft = ArticlePageFactory(parent=section, published=False)
+    restricted = ArticlePageFactory(parent=section)
     PageViewRestriction.objects.create(page=restricted, restriction_type=PageViewRestriction.LOGIN)
     locations = sitemap_locations(client)
-    for page in (home, seed_article, campaign, section):
+    for page in (home, section, article, campaign):
         assert page.full_url in locations
-    assert not any("ban-nhap-sitemap" in location for location in locations)
+    assert not any(draft.slug in location for location in locations)
     assert restricted.full_url not in locations
     assert len(locations) == len(set(locations))
 
 
-def test_sitemap_lists_documents(client):
+def test_sitemap_lists_published_documents(client):
+    published, draft = OfficialDocumentFactory(), OfficialDocumentFactory(published=False)
     locations = sitemap_locations(client)
-    document = OfficialDocument.objects.get(number="01-KL/TW", locale__language_code="vi")
-    assert any(location.endswith(document.get_absolute_url()) for location in locations)
+    assert any(location.endswith(published.get_absolute_url()) for location in locations)
+    assert not any(location.endswith(draft.get_absolute_url()) for location in locations)
 
 
 def test_sitemap_lists_every_language(client, home, seed_article):

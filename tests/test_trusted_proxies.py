@@ -133,6 +133,7 @@ def test_rotating_spoofed_headers_do_not_buy_views(client, seed_article, one_pro
     assert sum(DailyPageViews.objects.values_list("views", flat=True)) == 2  # two readers
 
 
+@pytest.mark.slow  # Django started in subprocesses
 def test_the_settings_are_checked_at_start_up():
     code = "from django.conf import settings; print(settings.TRUSTED_PROXY_COUNT, settings.TRUSTED_PROXY_ADDRESSES)"
     assert run_python(code).stdout.strip() == "0 []"

@@ -6,7 +6,6 @@ import threading
 import zoneinfo
 
 import pytest
-from django.conf import settings
 from django.db import connection, connections
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -207,10 +206,7 @@ def in_thread(function, *args):
     return result.get("value")
 
 
-@pytest.mark.skipif(
-    "postgresql" not in settings.DATABASES["default"]["ENGINE"],
-    reason="concurrent writers need PostgreSQL; SQLite serialises them (run with DATABASE_URL=postgres://...)",
-)
+@pytest.mark.postgres(reason="concurrent writers need PostgreSQL; SQLite serialises them")
 def test_concurrent_views_are_all_counted_exactly(seed_article):
     threads, views_per_thread = 32, 50
     barrier = threading.Barrier(threads)

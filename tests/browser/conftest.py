@@ -23,12 +23,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-def pytest_configure(config):
-    config.addinivalue_line(
-        "markers", "browser: drives Debian's Chromium with Playwright; skipped without Chromium, except in CI"
-    )
-
-
 def unavailable(reason):
     if os.environ.get("CI") == "true" or os.environ.get("BROWSER_TESTS_REQUIRED") == "true":
         pytest.fail(f"the browser tests must run here but cannot: {reason}", pytrace=False)
