@@ -3,6 +3,7 @@ frequent first, or only those that found nothing, each with links to act on it (
 abbreviation, a synonym). Counts come from search/log.py."""
 
 import datetime
+from typing import Protocol
 
 import django_filters
 from django.apps import apps
@@ -42,7 +43,7 @@ class SearchLogFilterSet(WagtailFilterSet):
 
     class Meta:
         model = DailySearch
-        fields = []
+        fields: list[str] = []
 
     def in_week(self, queryset: QuerySet, name: str, value: datetime.date | None) -> QuerySet:
         return queryset  # applied before the counts are summed: see SearchLogReportView.week
@@ -54,8 +55,10 @@ class SearchLogFilterSet(WagtailFilterSet):
 class ActionsColumn(Column):
     cell_template_name = "search/admin/search_log_actions.html"
 
-    def get_cell_context_data(self, instance: dict, parent_context: dict) -> dict:
-        context = super().get_cell_context_data(instance, parent_context)
+    def get_cell_context_data(
+        self, instance: dict[str, object], parent_context: dict[str, object]
+    ) -> dict[str, object]:
+        context: dict[str, object] = super().get_cell_context_data(instance, parent_context)
         context["actions"] = instance["actions"]
         return context
 
@@ -122,7 +125,8 @@ class SearchLogReportView(ReportView):
         )
         user = self.request.user
         abbreviation_url = (
-            reverse(Abbreviation.snippet_viewset.get_url_name("add"))
+            # wagtail's register_snippet sets snippet_viewset on the model at start-up (search/wagtail_hooks.py)
+            reverse(Abbreviation.snippet_viewset.get_url_name("add"))  # type: ignore[attr-defined]
             if user.has_perm("search.add_abbreviation")
             else None
         )
@@ -143,7 +147,13 @@ class SearchLogReportView(ReportView):
         return rows
 
 
-def synonym_add_url(user: object) -> str | None:
+class PermissionHolder(Protocol):
+    """A user, as far as the links to act on a search need one."""
+
+    def has_perm(self, perm: str) -> bool: ...
+
+
+def synonym_add_url(user: PermissionHolder) -> str | None:
     """The admin's form for a new synonym, when the synonyms table exists and the user may add to it."""
     try:
         model = apps.get_model("search", "Synonym")

@@ -40,7 +40,7 @@ class SearchEntry(models.Model):
     class Meta:
         indexes = [models.Index(fields=["locale", "published"])]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.title
 
 
@@ -59,7 +59,7 @@ class SearchTerm(models.Model):
     class Meta:
         indexes = [models.Index(fields=["term", "locale", "entry", "weight"], name="search_term_postings")]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.term
 
 
@@ -74,23 +74,23 @@ class Abbreviation(models.Model):
         verbose_name_plural = _("từ viết tắt")
         ordering = ["short"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.short}: {self.expansion}"
 
 
 ABBREVIATIONS_CACHE_KEY = "search-abbreviations"
 
 
-def abbreviation_table():
+def abbreviation_table() -> dict[str, str]:
     """The administrators' table of abbreviations (cached; saved changes apply at once)."""
-    table = cache.get(ABBREVIATIONS_CACHE_KEY)
+    table: dict[str, str] | None = cache.get(ABBREVIATIONS_CACHE_KEY)
     if table is None:
         table = dict(Abbreviation.objects.values_list("short", "expansion"))
         cache.set(ABBREVIATIONS_CACHE_KEY, table, 3600)
     return table
 
 
-def forget_abbreviations(**kwargs):
+def forget_abbreviations(**kwargs: object) -> None:
     cache.delete(ABBREVIATIONS_CACHE_KEY)
 
 
@@ -125,7 +125,7 @@ SYNONYMS_CACHE_KEY = "search-synonyms"
 
 def synonym_table() -> SynonymTable:
     """The administrators' groups of synonyms, prepared for matching (cached; saved changes apply at once)."""
-    table = cache.get(SYNONYMS_CACHE_KEY)
+    table: SynonymTable | None = cache.get(SYNONYMS_CACHE_KEY)
     if table is None:
         table = prepare(list(Synonym.objects.values_list("phrases", flat=True)))
         cache.set(SYNONYMS_CACHE_KEY, table, 3600)

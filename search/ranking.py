@@ -76,7 +76,7 @@ SHOWN = ["kind", "title", "section", "published", "period", "url", "text", "page
 OLDEST = datetime.date.min
 
 
-def clean(text):
+def clean(text: str) -> str:
     """The query as the reader meant it: NFC, without control or format characters or lone combining marks,
     spaces collapsed, at most MAX_QUERY_LENGTH characters."""
     text = nfc(text)
@@ -88,7 +88,7 @@ def clean(text):
     return " ".join(text.split())[:MAX_QUERY_LENGTH].strip()
 
 
-def is_marked(word):
+def is_marked(word: str) -> bool:
     return word != fold(word)
 
 
@@ -123,17 +123,17 @@ class Phrase:
 @dataclass
 class Query:
     text: str
-    terms: dict = field(default_factory=dict)  # term -> weight
-    phrases: list = field(default_factory=list)  # Phrase
+    terms: dict[str, float] = field(default_factory=dict)  # term -> weight
+    phrases: list[Phrase] = field(default_factory=list)
     language: str = "vi"
-    highlight: set = field(default_factory=set)  # search forms of the words to mark in snippets
+    highlight: set[str] = field(default_factory=set)  # search forms of the words to mark in snippets
     rewritten: str = ""  # the query with raw Telex or VNI decoded and tones placed as usual, when that changed it
     words: list[str] = field(default_factory=list)  # as meant (decoded), in lower case
     asking: set[int] = field(default_factory=set)  # positions of the question words
     # position of a word the index (almost) does not hold -> the words one slip away that it holds, most found first
     corrections: dict[int, list[str]] = field(default_factory=dict)
 
-    def add_word(self, word, weight=1.0):
+    def add_word(self, word: str, weight: float = 1.0) -> None:
         form = search_form(word, self.language)
         self.highlight.add(form)
         if is_marked(word):
@@ -142,12 +142,12 @@ class Query:
         else:
             self.add_term(f"f:{form}", weight)
 
-    def add_term(self, term, weight):
+    def add_term(self, term: str, weight: float) -> None:
         term = term[:64]
         self.terms[term] = max(self.terms.get(term, 0.0), weight)
 
 
-def usual_tone_placement(word):
+def usual_tone_placement(word: str) -> str:
     """The word with its tone where most of the press puts it ("hoà" -> "hòa", "uỷ" -> "ủy"); both placements
     are found alike (tone keys), this is only for saying what was searched."""
     toneless, tone = split_tone(word)
@@ -225,13 +225,13 @@ def add_synonyms(query: Query, words: list[str], table: SynonymTable) -> None:
             query.phrases.append(Phrase(alternative_words, SYNONYM_PHRASE, whole_only=True))
 
 
-def document_frequencies(terms, locale_id):
+def document_frequencies(terms: Sequence[str], locale_id: int) -> dict[str, int]:
     """{term: number of entries holding it}. Frequencies move slowly as articles come and go, so they are cached
     for a few minutes, except a zero: a word that was nowhere is counted again, so a new article is found by its
     new words at once."""
     keys = {term: f"search-df:{locale_id}:{term}" for term in terms}
     cached = cache.get_many(keys.values())
-    frequencies = {term: cached[key] for term, key in keys.items() if key in cached}
+    frequencies: dict[str, int] = {term: cached[key] for term, key in keys.items() if key in cached}
     missing = [term for term in terms if term not in frequencies]
     if missing:
         counted = dict(
@@ -278,9 +278,9 @@ def correct_typos(query: Query, frequencies: dict[str, int], count: int, locale_
     lookups = typo_lookups(query, frequencies, int(count * RARE_SHARE))
     if not lookups:
         return {}
-    wanted = set().union(*(letters | marks for _, letters, marks in lookups.values()))
+    wanted: set[str] = set().union(*(letters | marks for _, letters, marks in lookups.values()))
     found = document_frequencies(sorted(wanted), locale_id)
-    added = {}
+    added: dict[str, int] = {}
     for position, (typed, letters, marks) in lookups.items():
         word = query.words[position]
         better = sorted(
@@ -325,9 +325,9 @@ def suggestion(query: Query, shown: list["Result"]) -> str:
     return " ".join(corrected)
 
 
-def entry_count(locale_id):
+def entry_count(locale_id: int) -> int:
     key = f"search-count:{locale_id}"
-    count = cache.get(key)
+    count: int | None = cache.get(key)
     if count is None:
         count = SearchEntry.objects.filter(locale_id=locale_id).count()
         cache.set(key, count, STATS_TIMEOUT)
@@ -391,29 +391,28 @@ def search(query: Query, locale_id: int) -> list[Result]:
     return results
 
 
-def best_postings(weights, locale_id):
+def best_postings(weights: dict[str, float], locale_id: int) -> dict[int, float]:
     """{entry id: BM25 score} of the CANDIDATES best entries by the weighted terms; one query."""
     if len(weights) == 1:  # nothing to add up: the best postings of the term
         [(term, weight)] = weights.items()
         postings = SearchTerm.objects.filter(term=term, locale_id=locale_id).order_by("-weight", "entry_id")
         return {entry_id: score * weight for entry_id, score in postings.values_list("entry_id", "weight")[:CANDIDATES]}
-    weight = Case(
+    weighted = Case(
         *(When(term=term, then=Value(weight)) for term, weight in weights.items()),
         default=Value(0.0),
         output_field=FloatField(),
     )
-    postings = SearchTerm.objects.filter(term__in=list(weights), locale_id=locale_id).values("entry_id")
-    scores = postings.annotate(score=Sum(F("weight") * weight, output_field=FloatField()))
+    entry_postings = SearchTerm.objects.filter(term__in=list(weights), locale_id=locale_id).values("entry_id")
+    scores = entry_postings.annotate(score=Sum(F("weight") * weighted, output_field=FloatField()))
     return dict(scores.order_by("-score", "entry_id").values_list("entry_id", "score")[:CANDIDATES])
 
 
-def load(results):
+def load(results: Sequence[Result]) -> list[Result]:
     """The results to show, with what the page shows of them and their page's path (for the URL), in one query;
     a page unpublished since the ranking is left out, with what it showed."""
-    entries = SearchEntry.objects.filter(Q(page__isnull=True) | Q(page__live=True), pk__in=[r.pk for r in results])
-    entries = entries.select_related("page").only(*SHOWN)
-    entries = {entry.pk: entry for entry in entries}
-    shown = []
+    found = SearchEntry.objects.filter(Q(page__isnull=True) | Q(page__live=True), pk__in=[r.pk for r in results])
+    entries = {entry.pk: entry for entry in found.select_related("page").only(*SHOWN)}
+    shown: list[Result] = []
     for result in results:
         if result.pk in entries:
             result.entry = entries[result.pk]
@@ -490,17 +489,21 @@ def rerank(
     ]
 
 
+# What the pieces of SQL take as parameters: ids, terms, weights, LIKE patterns.
+SqlParam = int | float | str
+
+
 class Sql:
     """A piece of SQL and its parameters, in the order of their placeholders; `+` adds two numbers' SQL."""
 
-    def __init__(self, text, *params):
+    def __init__(self, text: str, *params: SqlParam) -> None:
         self.text, self.params = text, list(params)
 
-    def __add__(self, other):
+    def __add__(self, other: "Sql") -> "Sql":
         return Sql(f"({self.text} + {other.text})", *self.params, *other.params)
 
     @staticmethod
-    def case(condition, then, otherwise):
+    def case(condition: "Sql", then: "Sql", otherwise: "Sql") -> "Sql":
         return Sql(
             f"CASE WHEN {condition.text} THEN {then.text} ELSE {otherwise.text} END",
             *condition.params,
@@ -509,12 +512,14 @@ class Sql:
         )
 
 
-def contains(column, text):
+def contains(column: str, text: str) -> Sql:
     """The entry's text in that column contains `text`, as the ORM's __contains says it (the LIKE of the database,
     the text's own % and _ escaped)."""
     pattern = f"%{connection.ops.prep_for_like_query(text)}%"
-    return Sql(f"e.{column} {connection.operators['contains']}", pattern)
+    # Every backend's DatabaseWrapper defines `operators` (the lookups' SQL); the base class, typed here, does not.
+    operators: dict[str, str] = connection.operators  # type: ignore[attr-defined]
+    return Sql(f"e.{column} {operators['contains']}", pattern)
 
 
-def found(column, text, points):
+def found(column: str, text: str, points: float) -> Sql:
     return Sql.case(contains(column, text), Sql("%s", points), Sql("0.0"))

@@ -12,6 +12,7 @@ Three forms of a word are used:
 import html
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 import snowballstemmer
@@ -23,13 +24,13 @@ TONE_BY_DIGIT = {digit: mark for mark, digit in TONE_MARKS.items()}
 WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def nfc(text):
+def nfc(text: str | None) -> str:
     """Unicode NFC: some input methods and editors store decomposed (NFD) text, which looks the same but
     compares differently."""
     return unicodedata.normalize("NFC", text or "")
 
 
-def fold(text):
+def fold(text: str | None) -> str:
     """Lower case without diacritics, with đ as d: "Liên đoàn Lao động" -> "lien doan lao dong"."""
     decomposed = unicodedata.normalize("NFD", nfc(text).casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -40,7 +41,7 @@ def fold(text):
 fold_word = lru_cache(maxsize=100_000)(fold)
 
 
-def split_tone(word):
+def split_tone(word: str) -> tuple[str, int]:
     """("hoà" -> ("hoa", 2)): the word in lower case without its tone mark, and the tone's digit (0: none)."""
     tone = 0
     kept = []
@@ -52,7 +53,7 @@ def split_tone(word):
     return unicodedata.normalize("NFC", "".join(kept)), tone
 
 
-def tone_key(word):
+def tone_key(word: str) -> str:
     """The same key for old and new tone placement ("hoà", "hòa" -> "hoa2"; "thuỷ", "thủy" -> "thuy3"),
     different keys for different words ("bác" -> "bac1", "bắc" -> "băc1", "bạc" -> "bac5")."""
     toneless, tone = split_tone(word)
@@ -66,22 +67,25 @@ STEMMERS = {"en": snowballstemmer.stemmer("english")}
 
 
 @lru_cache(maxsize=100_000)
-def search_form(word, language="vi"):
+def search_form(word: str, language: str = "vi") -> str:
     """The form under which a word is indexed and looked up: folded, and stemmed where the language inflects."""
     folded = fold(word)
     stemmer = STEMMERS.get(language)
-    return stemmer.stemWord(folded) if stemmer else folded
+    if stemmer is None:
+        return folded
+    stemmed: str = stemmer.stemWord(folded)  # snowballstemmer ships no type information
+    return stemmed
 
 
 _TAG = re.compile(r"<[^>]*>")
 
 
-def html_text(markup):
+def html_text(markup: str | None) -> str:
     """The text of rich text (HTML), words of adjacent paragraphs kept apart: "<p>a</p><p>b</p>" -> "a b"."""
     return " ".join(html.unescape(_TAG.sub(" ", markup or "")).split())
 
 
-def words(text):
+def words(text: str) -> list[str]:
     """The words of a text, in NFC and lower case."""
     return WORD.findall(nfc(text).casefold())
 
@@ -158,7 +162,7 @@ MODIFIED_VOWELS = set("ăâêôơư")
 GLIDE_ENDED = {v for v in VOWEL_CLUSTERS if len(v) > 1 and v[-1] in "iyou"} - {"uy"}  # "huynh", "huýt"
 
 
-def syllable_parts(toneless):
+def syllable_parts(toneless: str) -> tuple[str, str, str] | None:
     """(initial, vowel cluster, final) of a Vietnamese syllable written without tone, or None."""
     match = SYLLABLE.match(toneless)
     if not match:
@@ -169,7 +173,7 @@ def syllable_parts(toneless):
     return initial, vowels, final
 
 
-def place_tone(toneless, tone):
+def place_tone(toneless: str, tone: int) -> str:
     """Write a syllable with its tone in the traditional placement most Vietnamese press uses ("hòa", "thủy",
     "quốc"; the newer rule writes "hoà", "thuỷ"). Both give the same tone_key."""
     parts = syllable_parts(toneless)
@@ -268,7 +272,7 @@ TELEX_LETTERS = [
 ]
 
 
-def telex_decode(token):
+def telex_decode(token: str) -> str | None:
     """The Vietnamese syllable a raw Telex token stands for ("hocj" -> "học", "ddoanf" -> "đoàn",
     "taapj" -> "tập"), or None when it is not one (English words, abbreviations, plain syllables)."""
     if not token.isascii() or not token.isalpha() or len(token) < 2:
@@ -460,13 +464,13 @@ _DOCUMENT_SEPARATORS = re.compile(r"\s*([-/])\s*")
 _SPACES = re.compile(r"\s+")
 
 
-def document_number(text):
+def document_number(text: str) -> str:
     """The canonical spelling of an official document number: "01-kl/tw", "01 - KL / TW" -> "01-KL/TW"."""
     text = _DOCUMENT_SEPARATORS.sub(r"\1", nfc(text).strip())
     return _SPACES.sub(" ", text).upper()
 
 
-def document_number_key(text):
+def document_number_key(text: str) -> str:
     """A lookup key that ignores case, diacritics and separators: "01-KL/TW" and "01 kl tw" share one."""
     return _SPACES.sub(" ", re.sub(r"[-/.\s]+", " ", fold(text))).strip()
 
@@ -490,14 +494,14 @@ _KIND_BY_NAME = {fold(name): code for code, name in DOCUMENT_KINDS.items()}
 _DOCUMENT_NUMBER = re.compile(r"(?<![\w/])(\d{1,4})(?:/\d{4})?[-/]([^\W\d_]+)")
 
 
-def document_key(number, code):
+def document_key(number: str, code: str) -> str:
     """One key per document whatever the spelling: number without leading zeros and the kind's code folded
     ("01", "KL" -> "1kl"). Different documents of one kind and number (01-KL/TW, 01-KL/TU) share it, which
     readers who type "kết luận 01" cannot tell apart either."""
     return f"{int(number)}{fold(code).rstrip('0123456789')}"
 
 
-def document_keys(text):
+def document_keys(text: str) -> set[str]:
     """The keys of the document numbers written in a text ("theo Kết luận số 01-KL/TW" -> {"1kl"})."""
     return {document_key(number, code) for number, code in _DOCUMENT_NUMBER.findall(nfc(text))}
 
@@ -507,11 +511,11 @@ def document_keys(text):
 DOCUMENT_NUMBER_IN_TEXT = re.compile(r"(?<![\w/-])\d{1,4}(?:/\d{4})?(?:[-/][^\W\d_]+\w*)+")
 
 
-def query_document_keys(tokens):
+def query_document_keys(tokens: Iterable[str]) -> set[str]:
     """The documents a query names, in any common spelling: "01-kl/tw", "01 KL TW", "KL 01", "kết luận 01",
     "kết luận số 01". A number counts when a kind's code or name stands right before or after it."""
     folded = [fold(token) for token in tokens]
-    kinds = {}  # position of a kind's code or name -> code
+    kinds: dict[int, str] = {}  # position of a kind's code or name -> code
     for position, token in enumerate(folded):
         if token in DOCUMENT_KINDS:
             kinds[position] = token
@@ -520,7 +524,7 @@ def query_document_keys(tokens):
             kinds[position] = kinds[position + 1] = _KIND_BY_NAME[pair]
         elif token in _KIND_BY_NAME:
             kinds[position] = _KIND_BY_NAME[token]
-    keys = set()
+    keys: set[str] = set()
     for position, token in enumerate(folded):
         if token.isdigit() and len(token) <= 4:
             before = position - 2 if position >= 2 and folded[position - 1] == "so" else position - 1
@@ -567,12 +571,12 @@ ABBREVIATIONS = {
 }
 
 
-def abbreviation_alternatives(query, table=ABBREVIATIONS):
+def abbreviation_alternatives(query: str, table: Mapping[str, str] = ABBREVIATIONS) -> list[str]:
     """Expansions of the abbreviations in the query, and abbreviations of the expansions it spells out. The
     query's punctuation is ignored ("an toàn, vệ sinh lao động" spells out ATVSLĐ)."""
     folded_query = f" {' '.join(fold_word(word) for word in words(query))} "
     folded_tokens = set(folded_query.split())
-    found = []
+    found: list[str] = []
     for short, long in table.items():
         if fold_word(short) in folded_tokens:
             found.append(long)

@@ -1,8 +1,11 @@
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import F
-from django.http import JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils.functional import Promise
 
 from core.translatable import active_locale
 from search import kinds, log, promotions, ranking
@@ -13,12 +16,15 @@ from search.text import WORD, fold
 SUGGESTIONS = 8
 
 
-def entry_url(entry, request):
-    """A result's address: its own (documents, answers), else its page's."""
-    return entry.url or entry.page.get_url(request)
+def entry_url(entry: SearchEntry, request: HttpRequest) -> str | None:
+    """A result's address: its own (documents, answers), else its page's (None for a page on no site)."""
+    if entry.url or entry.page is None:  # an entry without a page has its own address
+        return entry.url
+    url: str | None = entry.page.get_url(request)  # wagtail ships no type information
+    return url
 
 
-def search(request):
+def search(request: HttpRequest) -> HttpResponse:
     """Site search over what readers of the current language may see (articles, campaigns, official documents,
     legal answers, organisation pages), Vietnamese-aware (search/ranking.py), each result labelled by its kind;
     `?format=json` answers the same search as JSON."""
@@ -26,14 +32,22 @@ def search(request):
     query = ranking.parse(request.GET.get("q", ""), locale.language_code)
     results = ranking.search(query, locale.pk) if query.text else []
     page = Paginator(results, settings.ARTICLES_PER_PAGE).get_page(request.GET.get("page"))
-    page.object_list = ranking.load(page.object_list)
+    loaded = ranking.load(page)
+    page.object_list = loaded
+
+    def show(entry: SearchEntry) -> Shown:
+        return Shown(
+            entry=entry,
+            url=entry_url(entry, request),
+            kind_label=kinds.label(entry.kind),
+            snippet=snippet(entry.text, query.highlight, query.language),
+        )
+
     # The editors' promoted results, first, on the first page only.
-    promoted = [Shown(entry) for entry in promotions.promoted(query.text, locale.pk)] if page.number == 1 else []
-    for result in [*promoted, *page]:
-        result.url = entry_url(result.entry, request)
-        result.kind_label = kinds.label(result.entry.kind)
-        result.snippet = snippet(result.entry.text, query.highlight, query.language)
-    suggestion = ranking.suggestion(query, list(page))
+    promoted = [show(entry) for entry in promotions.promoted(query.text, locale.pk)] if page.number == 1 else []
+    shown = [show(result.entry) for result in loaded if result.entry is not None]  # load gives every one its entry
+    suggestion = ranking.suggestion(query, loaded)
+    response: HttpResponse
     if request.GET.get("format") == "json":
         response = JsonResponse(
             {
@@ -42,27 +56,36 @@ def search(request):
                 "total": page.paginator.count,
                 "page": page.number,
                 "promoted": [as_json(result) for result in promoted],
-                "results": [as_json(result) for result in page],
+                "results": [as_json(result) for result in shown],
             },
             json_dumps_params={"ensure_ascii": False},
         )
     else:
-        context = {"query": query.text, "search": query, "results": page, "suggestion": suggestion}
-        context["promoted"] = promoted
+        context = {
+            "query": query.text,
+            "search": query,
+            "results": page,  # for the count and the pagination
+            "shown": shown,  # the page's results as shown
+            "suggestion": suggestion,
+            "promoted": promoted,
+        }
         response = render(request, "search/search.html", context)
     if query.text and page.number == 1 and request.GET.get("page", "1") in ("", "1"):  # page 2: the same search
         log.label(response, query.text, page.paginator.count)
     return response
 
 
+@dataclass
 class Shown:
-    """A promoted result, shown like a search result."""
+    """A result as the page and its JSON show it, found or promoted by the editors."""
 
-    def __init__(self, entry: SearchEntry) -> None:
-        self.entry = entry
+    entry: SearchEntry
+    url: str | None
+    kind_label: Promise
+    snippet: str
 
 
-def as_json(result: Shown | ranking.Result) -> dict[str, object]:
+def as_json(result: Shown) -> dict[str, object]:
     return {
         "title": result.entry.title,
         "url": result.url,
@@ -75,7 +98,7 @@ def as_json(result: Shown | ranking.Result) -> dict[str, object]:
     }
 
 
-def suggest(request):
+def suggest(request: HttpRequest) -> JsonResponse:
     """Titles that start with what the reader has typed so far, words without marks, the last one a prefix:
     `{"query", "suggestions": [{"title", "url", "kind", "kind_label"}]}`, for the search box's list."""
     typed = [fold(word) for word in WORD.findall(ranking.clean(request.GET.get("q", "")))][: ranking.MAX_WORDS]

@@ -11,7 +11,7 @@ class Command(BaseCommand):
         " published legal answers) after an upgrade or a restore."
     )
 
-    def handle(self, *args, **options):
+    def handle(self, *args: object, **options: object) -> None:
         SearchEntry.objects.all().delete()
         pages = rebuild(Page.objects.live().specific().order_by("path"))
         others = rebuild_objects()
