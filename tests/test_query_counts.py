@@ -110,8 +110,10 @@ def test_search_costs_no_query_per_result_with_every_cache_off(client, settings)
         counts[words] = (queries(client, url), len(response.context["results"].object_list))
     assert max(count for count, _found in counts.values()) <= BUDGETS["off"]["search"], counts
     assert len({found for _count, found in counts.values()}) > 1, counts  # the words find different numbers
+    # A search whose terms include words the index does not hold (a synonym's, a slip's variants) recounts them
+    # in one more query, since a zero is never cached; a query per result would add one per result found.
     with_results = {count for count, found in counts.values() if found}
-    assert len(with_results) == 1, counts
+    assert max(with_results) - min(with_results) <= 1, counts
 
 
 @pytest.mark.slow  # adds content and reads every kind of page again
