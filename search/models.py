@@ -4,6 +4,9 @@ Wagtail's own index (modelsearch) stays for the admin's search; the public searc
 same way on SQLite and PostgreSQL (BM25 over diacritic-folded words, exact-tone words, document numbers; see
 search/ranking.py)."""
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from django.core.cache import cache
 from django.db import models
 from django.db.models.signals import post_delete, post_save
@@ -11,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 from search.synonyms import SynonymTable, prepare, split_phrases
+
+Table = TypeVar("Table")
 
 
 class SearchEntry(models.Model):
@@ -81,21 +86,30 @@ class Abbreviation(models.Model):
 ABBREVIATIONS_CACHE_KEY = "search-abbreviations"
 
 
-def abbreviation_table() -> dict[str, str]:
-    """The administrators' table of abbreviations (cached; saved changes apply at once)."""
-    table: dict[str, str] | None = cache.get(ABBREVIATIONS_CACHE_KEY)
+def cached_table(key: str, build: Callable[[], Table]) -> Table:
+    """An administrators' table as search reads it, built once and cached; `forget_table_on_change` drops it
+    when one of its rows is saved or deleted, so that a change applies to the next search in every process."""
+    table: Table | None = cache.get(key)
     if table is None:
-        table = dict(Abbreviation.objects.values_list("short", "expansion"))
-        cache.set(ABBREVIATIONS_CACHE_KEY, table, 3600)
+        table = build()
+        cache.set(key, table, 3600)
     return table
 
 
-def forget_abbreviations(**kwargs: object) -> None:
-    cache.delete(ABBREVIATIONS_CACHE_KEY)
+def forget_table_on_change(key: str, model: type[models.Model]) -> None:
+    def forget(**kwargs: object) -> None:
+        cache.delete(key)
+
+    post_save.connect(forget, sender=model, dispatch_uid=f"{key}-saved", weak=False)
+    post_delete.connect(forget, sender=model, dispatch_uid=f"{key}-deleted", weak=False)
 
 
-post_save.connect(forget_abbreviations, sender=Abbreviation, dispatch_uid="search-abbreviations-saved")
-post_delete.connect(forget_abbreviations, sender=Abbreviation, dispatch_uid="search-abbreviations-deleted")
+def abbreviation_table() -> dict[str, str]:
+    """The administrators' table of abbreviations (cached; saved changes apply at once)."""
+    return cached_table(ABBREVIATIONS_CACHE_KEY, lambda: dict(Abbreviation.objects.values_list("short", "expansion")))
+
+
+forget_table_on_change(ABBREVIATIONS_CACHE_KEY, Abbreviation)
 
 
 class Synonym(models.Model):
@@ -125,19 +139,10 @@ SYNONYMS_CACHE_KEY = "search-synonyms"
 
 def synonym_table() -> SynonymTable:
     """The administrators' groups of synonyms, prepared for matching (cached; saved changes apply at once)."""
-    table: SynonymTable | None = cache.get(SYNONYMS_CACHE_KEY)
-    if table is None:
-        table = prepare(list(Synonym.objects.values_list("phrases", flat=True)))
-        cache.set(SYNONYMS_CACHE_KEY, table, 3600)
-    return table
+    return cached_table(SYNONYMS_CACHE_KEY, lambda: prepare(list(Synonym.objects.values_list("phrases", flat=True))))
 
 
-def forget_synonyms(**kwargs: object) -> None:
-    cache.delete(SYNONYMS_CACHE_KEY)
-
-
-post_save.connect(forget_synonyms, sender=Synonym, dispatch_uid="search-synonyms-saved")
-post_delete.connect(forget_synonyms, sender=Synonym, dispatch_uid="search-synonyms-deleted")
+forget_table_on_change(SYNONYMS_CACHE_KEY, Synonym)
 
 
 class DailySearch(models.Model):

@@ -15,16 +15,14 @@ then smaller if needed) and written to docs/img/admin-<name>.png (ADMIN_SCREENSH
 screenshots.py it is not a test: look at every picture before committing it."""
 
 import io
-import json
 import os
 import subprocess
 import sys
-import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
-from tests.browser.screenshots import free_port, manage
+from tests.browser.screenshots import free_port, manage, shoot
 
 ROOT = Path(__file__).resolve().parents[2]
 WIDTH, HEIGHT = 1366, 800
@@ -216,22 +214,13 @@ def take(url, ids, folder):
 
 
 def main():
-    folder = Path(os.environ.get("ADMIN_SCREENSHOTS_DIR") or ROOT / "docs" / "img")
-    url = os.environ.get("ADMIN_SCREENSHOTS_URL", "").rstrip("/")
-    server = None
-    with tempfile.TemporaryDirectory(prefix="admin-screenshots-") as workdir:
-        try:
-            if url:
-                env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.development"}
-            else:
-                url, env, server = serve_demo(workdir)
-            ids = json.loads(manage("shell", "-v0", "-c", IDS, env=env, capture=True))
-            taken = take(url, ids, folder)
-        finally:
-            if server is not None:
-                server.terminate()
-                server.wait(timeout=10)
-    print(f"{len(taken)} screenshots in {folder}")
+    shoot(
+        folder=Path(os.environ.get("ADMIN_SCREENSHOTS_DIR") or ROOT / "docs" / "img"),
+        url=os.environ.get("ADMIN_SCREENSHOTS_URL", "").rstrip("/"),
+        serve=serve_demo,
+        listing=IDS,
+        take=take,
+    )
 
 
 if __name__ == "__main__":

@@ -181,23 +181,33 @@ def take(url, pages, folder):
     return taken
 
 
-def main():
-    folder = Path(os.environ.get("SCREENSHOTS_DIR") or ROOT / "screenshots")
-    url = os.environ.get("SCREENSHOTS_URL", "").rstrip("/")
+def shoot(*, folder, url, serve, listing, take):
+    """Screenshots by `take(url, what, folder)` of what the Django shell code `listing` prints as JSON, on the
+    server at `url` (its database named by DATABASE_URL), or else on the demo built and served by `serve`."""
     server = None
     with tempfile.TemporaryDirectory(prefix="screenshots-") as workdir:
         try:
             if url:
                 env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.development"}
             else:
-                url, env, server = serve_demo(workdir)
-            pages = json.loads(manage("shell", "-v0", "-c", PAGE_LIST, env=env, capture=True))
-            taken = take(url, pages, folder)
+                url, env, server = serve(workdir)
+            what = json.loads(manage("shell", "-v0", "-c", listing, env=env, capture=True))
+            taken = take(url, what, folder)
         finally:
             if server is not None:
                 server.terminate()
                 server.wait(timeout=10)
     print(f"{len(taken)} screenshots in {folder}")
+
+
+def main():
+    shoot(
+        folder=Path(os.environ.get("SCREENSHOTS_DIR") or ROOT / "screenshots"),
+        url=os.environ.get("SCREENSHOTS_URL", "").rstrip("/"),
+        serve=serve_demo,
+        listing=PAGE_LIST,
+        take=take,
+    )
 
 
 if __name__ == "__main__":
