@@ -1,11 +1,11 @@
 """Requests that are not a reader reading: robots (crawlers, previews, monitors, scripts) and pages fetched in
-advance. Neither views (visits/) nor searches (search/log.py) count them."""
+advance. Neither views (visits/) nor searches (search/log.py) count them: both ask `is_reading`."""
 
 import re
 from functools import lru_cache
 
 from crawleruseragents import is_crawler
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
 # Crawlers, link previews, monitors and scripted clients, besides the maintained list of crawler-user-agents (over
 # 1,500 patterns, checked second: it costs about 0.15 ms where this costs microseconds); a request without a
@@ -40,4 +40,17 @@ PREFETCH_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_MOZ", "HTTP_X_PU
 def is_prefetch(request: HttpRequest) -> bool:
     return any(
         word in request.META.get(header, "").lower() for header in PREFETCH_HEADERS for word in ("prefetch", "preview")
+    )
+
+
+def is_reading(request: HttpRequest, response: HttpResponse) -> bool:
+    """A page a reader got: a successful GET, not fetched in advance, not by a robot, not by someone signed in
+    (the newsroom reading its own site)."""
+    user = getattr(request, "user", None)
+    return (
+        request.method == "GET"
+        and response.status_code == 200
+        and not is_prefetch(request)
+        and not is_bot(request.META.get("HTTP_USER_AGENT", ""))
+        and not (user is not None and user.is_authenticated)
     )

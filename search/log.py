@@ -28,7 +28,7 @@ from django.db.models import F
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 
-from operations.robots import is_bot, is_prefetch
+from operations.robots import is_reading
 from search.models import DailySearch
 
 logger = logging.getLogger(__name__)
@@ -105,17 +105,6 @@ def flush_at_exit() -> None:
 atexit.register(flush_at_exit)
 
 
-def counts(request: HttpRequest, response: HttpResponse) -> bool:
-    user = getattr(request, "user", None)
-    return (
-        request.method == "GET"
-        and response.status_code == 200
-        and not is_prefetch(request)
-        and not is_bot(request.META.get("HTTP_USER_AGENT", ""))
-        and not (user is not None and user.is_authenticated)
-    )
-
-
 class LogSearchesMiddleware:
     """Counts readers' searches (see above). It must stay above the page cache in MIDDLEWARE."""
 
@@ -125,7 +114,7 @@ class LogSearchesMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         searched = getattr(response, "search_log", None)
-        if searched and counts(request, response):
+        if searched and is_reading(request, response):
             try:
                 count(*searched)
             except DatabaseError:  # searching must never fail because counting did

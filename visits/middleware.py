@@ -4,7 +4,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from operations.client_address import client_ip, limited_address
-from operations.robots import is_bot, is_prefetch
+from operations.robots import is_reading
 from visits.counting import address_hash, daily_salt, record_view, visitor_hash
 
 logger = logging.getLogger(__name__)
@@ -24,7 +24,7 @@ class CountPageViewsMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         page_id = response.get(PAGE_HEADER)
-        if page_id and self.counts(request, response):
+        if page_id and is_reading(request, response):
             user_agent = request.META.get("HTTP_USER_AGENT", "")
             ip, day = client_ip(request), timezone.localdate()
             try:
@@ -34,16 +34,6 @@ class CountPageViewsMiddleware:
             except DatabaseError:  # reading must never fail because counting did
                 logger.exception("Could not count a view of page %s", page_id)
         return response
-
-    @staticmethod
-    def counts(request, response):
-        return (
-            request.method == "GET"
-            and response.status_code == 200
-            and not is_prefetch(request)
-            and not is_bot(request.META.get("HTTP_USER_AGENT", ""))
-            and not request.user.is_authenticated
-        )
 
 
 class CountedPageMixin:
