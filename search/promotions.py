@@ -8,12 +8,11 @@ in the reader's language; a promoted page in draft, private, or of a type search
 table of promotions is cached (forgotten when one is saved), so a search with no promotion costs no query and one
 with promotions one query."""
 
-from django.core.cache import cache
-from django.db.models.signals import post_delete, post_save
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 
 from search.indexing import page_key
-from search.models import SearchEntry
+from search.models import SearchEntry, cached_table, forget_table_on_change
+from search.ranking import SHOWN
 from search.text import WORD, fold
 
 CACHE_KEY = "search-promotions"
@@ -26,19 +25,20 @@ def matching_key(text: str) -> str:
 
 def promotion_table() -> dict[str, list[int]]:
     """{matching key: the promoted pages' ids, in the editors' order}, cached."""
-    table: dict[str, list[int]] | None = cache.get(CACHE_KEY)
-    if table is None:
-        table = {}
-        rows = (
-            SearchPromotion.objects.filter(page__isnull=False)
-            .order_by("query__query_string", "sort_order", "pk")
-            .values_list("query__query_string", "page_id")
-        )
-        for query_string, page_id in rows:
-            pages = table.setdefault(matching_key(query_string), [])
-            if page_id not in pages:
-                pages.append(page_id)
-        cache.set(CACHE_KEY, table, 3600)
+    return cached_table(CACHE_KEY, build_promotion_table)
+
+
+def build_promotion_table() -> dict[str, list[int]]:
+    table: dict[str, list[int]] = {}
+    rows = (
+        SearchPromotion.objects.filter(page__isnull=False)
+        .order_by("query__query_string", "sort_order", "pk")
+        .values_list("query__query_string", "page_id")
+    )
+    for query_string, page_id in rows:
+        pages = table.setdefault(matching_key(query_string), [])
+        if page_id not in pages:
+            pages.append(page_id)
     return table
 
 
@@ -53,16 +53,11 @@ def promoted(text: str, locale_id: int) -> list[SearchEntry]:
         # page__live: as ranking.load, in case the index has not caught up with an unpublishing
         for entry in SearchEntry.objects.filter(key__in=keys, locale_id=locale_id, page__live=True)
         .select_related("page")
-        .only("key", "kind", "title", "section", "published", "period", "url", "text", "page__url_path")
+        .only("key", *SHOWN)
     }
     return [entries[key] for key in keys if key in entries]
 
 
-def forget_promotions(**kwargs: object) -> None:
-    cache.delete(CACHE_KEY)
-
-
 def connect_signals() -> None:
     for model in (Query, SearchPromotion):
-        post_save.connect(forget_promotions, sender=model, dispatch_uid=f"search-promotions-saved-{model.__name__}")
-        post_delete.connect(forget_promotions, sender=model, dispatch_uid=f"search-promotions-gone-{model.__name__}")
+        forget_table_on_change(CACHE_KEY, model)
