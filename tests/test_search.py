@@ -284,14 +284,3 @@ def test_english_pages_are_searched_in_english_with_stemming(client, home, secti
     assert "<mark>workers</mark>" in found["results"][0]["snippet"].lower()
     vietnamese = client.get("/search/", {"q": "worker safety", "format": "json"}).json()
     assert "Workers learn the safety rules" not in [result["title"] for result in vietnamese["results"]]
-
-
-@pytest.mark.parametrize("query", ["học tập và làm theo Bác", "cong doan co so", "Kết luận 01", "lao động"])
-def test_a_large_index_ranks_the_best_results_as_a_full_sum_would(client, monkeypatch, query):
-    """On a large index the common words are summed for the candidates only; the best results stay."""
-    full = result_urls(client, query)
-    from search import ranking
-
-    monkeypatch.setattr(ranking, "LARGE_INDEX", 1)
-    monkeypatch.setattr(ranking, "COMMON_SHARE", 0.05)
-    assert result_urls(client, query)[:3] == full[:3]

@@ -1,0 +1,91 @@
+"""The ranking's shortcuts, each proved equal to the plain way it replaces on the demo content, for the benchmark's
+queries of every kind: the substring search of the phrase bonus (strpos/instr against LIKE), and the large-index
+shortcut (the common words summed for the candidates only, against the full sum). And what makes synonyms of
+several words cheap: only their rarest word is summed."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
+
+from search import ranking
+from search.benchmark_queries import FREER_QUERIES, QUERIES
+from search.models import Synonym
+from tests.factories import article_record
+from tests.test_search import publish, slugs
+
+pytestmark = pytest.mark.django_db
+
+EVERY_QUERY = [
+    *(query for queries in (*QUERIES.values(), *FREER_QUERIES.values()) for query in queries),
+    *["học tập và làm theo Bác", "cong doan co so", "Kết luận 01", "lao động"],
+]
+
+
+def ranked(query):
+    """(entry, score rounded, pinned) of every result, in order."""
+    locale = Locale.objects.get(language_code="vi").pk
+    return [(r.pk, round(r.score, 6), r.pinned) for r in ranking.search(ranking.parse(query), locale)]
+
+
+def test_the_phrase_bonus_reads_texts_as_like_does(monkeypatch):
+    fast = {query: ranked(query) for query in EVERY_QUERY}
+    assert sum(map(len, fast.values())) > 100  # the demo content answers them
+    monkeypatch.setattr(ranking, "contains", ranking.like)
+    assert {query: ranked(query) for query in EVERY_QUERY} == fast
+
+
+@pytest.mark.parametrize("query", EVERY_QUERY)
+def test_a_large_index_gives_the_first_page_of_a_full_sum(monkeypatch, query):
+    """On a large index the common words are not summed over all their postings but added for the candidates
+    chosen by the others: the first page is the same, in the same order. The demo is made "large" and its words in
+    more than 5 % of its entries "common", so that nearly every word of every query is."""
+    full = ranked(query)[:10]
+    monkeypatch.setattr(ranking, "LARGE_INDEX", 1)
+    monkeypatch.setattr(ranking, "COMMON_SHARE", 0.05)
+    assert ranked(query)[:10] == full
+
+
+@pytest.fixture
+def porters(home):
+    Synonym.objects.create(phrases="thợ phụ hồ, lao động phổ thông")
+    publish(
+        home,
+        article_record(
+            851,
+            slug="pho-thong",
+            title="Tuyển lao động phổ thông cho công trình cầu",
+            body=["Nhà thầu cần năm mươi người."],
+            tags=[],
+            documents=[],
+            images=[],
+        ),
+        article_record(
+            852,
+            slug="roi-rac",
+            title="Lao động vùng cao học phổ biến thông tin",
+            body=["Các lớp học ở bản."],
+            tags=[],
+            documents=[],
+            images=[],
+            published="2025-06-01",
+        ),
+    )
+
+
+def test_a_synonym_of_several_words_is_summed_by_its_rarest_word(client, porters):
+    """ "lao động" is in most texts, "phổ thông" in one: summing "lao" and "động" over all their postings is what
+    made synonyms slow; the phrase bonus sets the text holding the phrase whole above one holding its words apart."""
+    with CaptureQueriesContext(connection) as captured:
+        found = slugs(client, "thợ phụ hồ")
+    postings = [query["sql"] for query in captured.captured_queries if "SUM(" in query["sql"].upper()]
+    summed = postings[0]
+    assert "t:phô3" in summed or "t:thông" in summed  # one term of the synonym, its exact tone
+    assert not {"t:lao", "f:lao", "t:đông5", "f:dong", "f:pho", "f:thong"} & set(summed.replace("'", " ").split())
+    assert found.index("pho-thong") < found.index("roi-rac")
+
+
+def test_a_synonym_with_a_word_found_nowhere_adds_nothing(client, porters):
+    before = slugs(client, "thợ phụ hồ")
+    Synonym.objects.create(phrases="thợ phụ hồ, lao động xyzqw")
+    assert slugs(client, "thợ phụ hồ") == before
