@@ -415,30 +415,47 @@ QUESTION_OPENERS = ("có", "đã", "được", "phải", "hay", "còn")
 UNMARKED_QUESTION_WORDS = frozenset({"khong", "gi"})
 
 
+Keyed = tuple[tuple[str, tuple[str, ...]], ...]  # phrases and their words' keys
+
+
+@lru_cache(maxsize=2)
+def question_keys(marked: bool) -> tuple[Keyed, Keyed, frozenset[str], frozenset[str]]:
+    """The question words' keys, computed once per way of comparing (with marks or folded): the endings and
+    phrases allowed that way with their words' keys (looked for from the end), the phrases alone (looked for
+    inside), the openers' keys, the frame openers' keys."""
+    key = tone_key if marked else fold
+
+    def allowed(phrase: str) -> bool:
+        return marked or " " in phrase or fold(phrase) in UNMARKED_QUESTION_WORDS
+
+    def keyed(phrases: Iterable[str]) -> Keyed:
+        return tuple((phrase, tuple(key(word) for word in phrase.split())) for phrase in phrases if allowed(phrase))
+
+    return (
+        keyed((*QUESTION_ENDINGS, *QUESTION_PHRASES)),
+        keyed(QUESTION_PHRASES),
+        frozenset(map(key, QUESTION_OPENERS)),
+        frozenset(map(key, QUESTION_FRAME_OPENERS)),
+    )
+
+
 def question_positions(query_words: list[str]) -> set[int]:
     """The positions of the words that make the query a question ("công đoàn có quyền gì" -> {2, 4}): compared
     with their marks when the query has any, folded otherwise."""
     marked = any(fold(word) != word for word in query_words)
     key = tone_key if marked else fold
-    keys = [key(word) for word in query_words]
-
-    def keyed(phrase: str) -> list[str]:
-        return [key(word) for word in phrase.split()]
-
-    def allowed(phrase: str) -> bool:
-        return marked or " " in phrase or fold(phrase) in UNMARKED_QUESTION_WORDS
-
+    keys = tuple(key(word) for word in query_words)
+    phrases, inner, openers_keys, frame_openers_keys = question_keys(marked)
     found: set[int] = set()
     end = len(keys)
     ended_by: set[str] = set()
     while end > 0:  # endings and particles, from the end: "... được không ạ"
-        for phrase in (*QUESTION_ENDINGS, *QUESTION_PHRASES):
-            words_of = keyed(phrase)
+        for phrase, words_of in phrases:
             start = end - len(words_of)
             lone_ending = len(words_of) == 1 and phrase in QUESTION_ENDINGS
-            if lone_ending and not set(keys[:start]) & set(map(key, QUESTION_OPENERS)):
+            if lone_ending and not set(keys[:start]) & openers_keys:
                 continue
-            if start >= 0 and allowed(phrase) and keys[start:end] == words_of:
+            if start >= 0 and keys[start:end] == words_of:
                 found.update(range(start, end))
                 ended_by.add(phrase.split()[-1])
                 end = start
@@ -446,13 +463,12 @@ def question_positions(query_words: list[str]) -> set[int]:
         else:
             break
     if ended_by & set(QUESTION_FRAME_ENDS):  # "có ... không": the last opener before the content
-        openers = [index for index in range(end) if keys[index] in map(key, QUESTION_FRAME_OPENERS)]
+        openers = [index for index in range(end) if keys[index] in frame_openers_keys]
         found.update(openers[-1:])
     index = 0
     while index < end:
-        for phrase in QUESTION_PHRASES:
-            words_of = keyed(phrase)
-            if allowed(phrase) and keys[index : index + len(words_of)] == words_of:
+        for _phrase, words_of in inner:
+            if keys[index : index + len(words_of)] == words_of:
                 found.update(range(index, index + len(words_of)))
                 index += len(words_of) - 1
                 break
