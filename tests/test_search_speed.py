@@ -11,8 +11,8 @@ from wagtail.models import Locale
 from search import ranking
 from search.benchmark_queries import FREER_QUERIES, QUERIES
 from search.models import Synonym
-from tests.factories import article_record
 from tests.test_search import publish, slugs
+from tests.test_search_synonyms import record
 
 pytestmark = pytest.mark.django_db
 
@@ -51,25 +51,8 @@ def porters(home):
     Synonym.objects.create(phrases="thợ phụ hồ, lao động phổ thông")
     publish(
         home,
-        article_record(
-            851,
-            slug="pho-thong",
-            title="Tuyển lao động phổ thông cho công trình cầu",
-            body=["Nhà thầu cần năm mươi người."],
-            tags=[],
-            documents=[],
-            images=[],
-        ),
-        article_record(
-            852,
-            slug="roi-rac",
-            title="Lao động vùng cao học phổ biến thông tin",
-            body=["Các lớp học ở bản."],
-            tags=[],
-            documents=[],
-            images=[],
-            published="2025-06-01",
-        ),
+        record(851, "pho-thong", "Tuyển lao động phổ thông cho công trình cầu", "Nhà thầu cần năm mươi người."),
+        record(852, "roi-rac", "Lao động vùng cao học phổ biến thông tin", "Các lớp học ở bản.", "2025-06-01"),
     )
 
 
