@@ -245,14 +245,13 @@ def add_synonym_phrases(query: Query, frequencies: dict[str, int]) -> None:
     marked and folded, read the postings of common words ("nhà", "tinh") for little: an entry holding the phrase
     holds its rarest word, and the phrase bonus tells it from one holding that word alone. A synonym with a word
     found nowhere is found nowhere."""
-
     for words in query.synonym_phrases:
         if not all(frequencies.get(f"f:{search_form(word, query.language)}") for word in words):
             continue
         query.phrases.append(Phrase(words, SYNONYM_PHRASE, whole_only=True))
         # a word by its own term: "lạm" is rare, "lam" (làm, lâm, lam...) is not
         own = {term: frequencies.get(term, 0) for term in (next(iter(query.word_terms(word))) for word in words)}
-        new = {term: n for term, n in own.items() if term not in query.terms}
+        new = {term: n for term, n in own.items() if n and term not in query.terms}
         if new:
             query.add_term(min(new, key=lambda term: new[term]), SYNONYM)
 
