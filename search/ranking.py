@@ -127,6 +127,9 @@ class Query:
     phrases: list[Phrase] = field(default_factory=list)
     language: str = "vi"
     highlight: set[str] = field(default_factory=set)  # search forms of the words to mark in snippets
+    # search forms of the words of phrases that stand for the query (an abbreviation's expansion, a synonym of
+    # several words): marked in snippets only where the whole phrase stands, not each word wherever it is
+    marked_phrases: list[tuple[str, ...]] = field(default_factory=list)
     rewritten: str = ""  # the query with raw Telex or VNI decoded and tones placed as usual, when that changed it
     words: list[str] = field(default_factory=list)  # as meant (decoded), in lower case
     asking: set[int] = field(default_factory=set)  # positions of the question words
@@ -135,10 +138,14 @@ class Query:
     # the synonyms of several words: each is summed by its rarest word alone, the phrase bonus does the rest
     synonym_phrases: list[list[str]] = field(default_factory=list)
 
-    def add_word(self, word: str, weight: float = 1.0) -> None:
-        self.highlight.add(search_form(word, self.language))
+    def add_word(self, word: str, weight: float = 1.0, mark: bool = True) -> None:
+        if mark:
+            self.highlight.add(search_form(word, self.language))
         for term, share in self.word_terms(word).items():
             self.add_term(term, weight * share)
+
+    def mark_phrase(self, words: list[str]) -> None:
+        self.marked_phrases.append(tuple(search_form(word, self.language) for word in words))
 
     def word_terms(self, word: str) -> dict[str, float]:
         """A word's terms and their shares: its exact tone first when typed with marks, its folded form."""
@@ -196,7 +203,8 @@ def parse(
     asking = question_positions(decoded)
     query.words, query.asking = decoded, asking
     for position, word in enumerate(decoded):
-        query.add_word(word, QUESTION if position in asking else 1.0)
+        asked = position in asking  # a question word is not marked in the snippets: the content words are
+        query.add_word(word, QUESTION if asked else 1.0, mark=not asked)
     for word, meant in zip(typed, decoded, strict=True):
         if fold(word) != fold(meant):  # a Telex reading of an English word ("bus" -> "bú") must not hide it
             query.add_term(f"f:{search_form(word, language)}", ALTERNATIVE)
@@ -210,8 +218,9 @@ def parse(
             query.highlight.add(form)
         else:
             for word in alternative_words:
-                query.add_word(word, ALTERNATIVE)
+                query.add_word(word, ALTERNATIVE, mark=False)
             query.phrases.append(Phrase(alternative_words, ALTERNATIVE))
+            query.mark_phrase(alternative_words)
     add_synonyms(query, decoded, synonym_table() if synonyms is None else synonyms)
     for key in query_document_keys(decoded):
         query.add_term(f"n:{key}", DOCUMENT)
@@ -229,7 +238,7 @@ def add_synonyms(query: Query, words: list[str], table: SynonymTable) -> None:
             query.add_word(alternative_words[0], SYNONYM)
         else:
             query.synonym_phrases.append(alternative_words)
-            query.highlight.update(search_form(word, query.language) for word in alternative_words)
+            query.mark_phrase(alternative_words)
 
 
 def synonym_terms(query: Query) -> list[str]:

@@ -40,7 +40,7 @@ def search(request: HttpRequest) -> HttpResponse:
             entry=entry,
             url=entry_url(entry, request),
             kind_label=kinds.label(entry.kind),
-            snippet=snippet(entry.text, query.highlight, query.language),
+            snippet=snippet(entry.text, query.highlight, query.language, phrases=query.marked_phrases),
         )
 
     # The editors' promoted results, first, on the first page only.
