@@ -130,6 +130,7 @@ class Query:
     # search forms of the words of phrases that stand for the query (an abbreviation's expansion, a synonym of
     # several words): marked in snippets only where the whole phrase stands, not each word wherever it is
     marked_phrases: list[tuple[str, ...]] = field(default_factory=list)
+    typed: set[str] = field(default_factory=set)  # the terms of the content words typed (not question words)
     rewritten: str = ""  # the query with raw Telex or VNI decoded and tones placed as usual, when that changed it
     words: list[str] = field(default_factory=list)  # as meant (decoded), in lower case
     asking: set[int] = field(default_factory=set)  # positions of the question words
@@ -205,6 +206,8 @@ def parse(
     for position, word in enumerate(decoded):
         asked = position in asking  # a question word is not marked in the snippets: the content words are
         query.add_word(word, QUESTION if asked else 1.0, mark=not asked)
+        if not asked:
+            query.typed.update(query.word_terms(word))
     for word, meant in zip(typed, decoded, strict=True):
         if fold(word) != fold(meant):  # a Telex reading of an English word ("bus" -> "bú") must not hide it
             query.add_term(f"f:{search_form(word, language)}", ALTERNATIVE)
@@ -404,12 +407,16 @@ def search(query: Query, locale_id: int) -> list[Result]:
     # candidates are chosen by the other words, and the common ones added for those only (3.5 times faster at
     # 20,000 articles). The other words must hold at least CANDIDATES postings between them, else the rarest
     # common words join them until they do: a rare word alone ("app" in "CÔNG ĐOÀN app") chose one candidate where
-    # the full sum found eight (tests/test_search_speed.py compares the two). A document's own number is never
-    # common and never alone chooses the candidates: the texts citing it must be among them.
+    # the full sum found eight. So must the words typed among them: a rare abbreviation or synonym alone (the
+    # "ATVSLĐ" of "an toàn vệ sinh lao động") chose candidates without the words typed, and a text holding them all
+    # in its title was not found (tests/test_search_speed.py compares the shortcut with the full sum). A
+    # document's own number is never common and never alone chooses the candidates: the texts citing it must be
+    # among them.
     texts = {term: n for term, n in frequencies.items() if not term.startswith(OWN_NUMBER)}
     common = {term for term, n in texts.items() if count >= LARGE_INDEX and n > COMMON_SHARE * count}
-    while common and sum(n for term, n in texts.items() if term not in common) < CANDIDATES:
-        common.discard(min(common, key=lambda term: texts[term]))
+    for counted in (set(texts), query.typed & set(texts)):
+        while common & counted and sum(texts[term] for term in counted - common) < CANDIDATES:
+            common.discard(min(common & counted, key=lambda term: (texts[term], term)))
     candidates = best_postings({term: weight for term, weight in weights.items() if term not in common}, locale_id)
     if not candidates:
         return []

@@ -10,7 +10,7 @@ from wagtail.models import Locale
 
 from search import ranking
 from search.benchmark_queries import FREER_QUERIES, QUERIES
-from search.models import Synonym
+from search.models import Abbreviation, Synonym
 from tests.test_search import publish, slugs
 from tests.test_search_synonyms import record
 
@@ -72,3 +72,30 @@ def test_a_synonym_with_a_word_found_nowhere_adds_nothing(client, porters):
     before = slugs(client, "thợ phụ hồ")
     Synonym.objects.create(phrases="thợ phụ hồ, lao động xyzqw")
     assert slugs(client, "thợ phụ hồ") == before
+
+
+def test_a_large_index_never_chooses_the_candidates_by_an_alternative_alone(monkeypatch, home):
+    """When every word typed is common and the other side of an abbreviation is rare, the rare side alone used to
+    choose the candidates: a text holding the words typed, in its title, was not found at all. The words typed
+    must hold enough postings among the summed terms too."""
+    Abbreviation.objects.update_or_create(short="NVHCN", defaults={"expansion": "nhà văn hóa công nhân"})
+    publish(
+        home,
+        record(871, "viet-tat-1", "NVHCN khu công nghiệp mở cửa", "Bạn đọc đến NVHCN xem phim."),
+        record(872, "viet-tat-2", "Sửa mái NVHCN", "NVHCN sẽ sửa xong trong tháng."),
+        record(873, "day-du", "Nhà văn hóa công nhân đón khách", "Nhà văn hóa công nhân mở cửa cả tuần."),
+    )
+    query = "nhà văn hóa công nhân"
+    assert "day-du" in found(query)  # the full sum finds it
+    monkeypatch.setattr(ranking, "LARGE_INDEX", 1)
+    monkeypatch.setattr(ranking, "COMMON_SHARE", 0.0)  # every word held is common
+    monkeypatch.setattr(ranking, "CANDIDATES", 2)  # and two postings are enough to choose candidates by
+    assert "day-du" in found(query)
+
+
+def found(query):
+    """The last part of the results' addresses."""
+    locale = Locale.objects.get(language_code="vi").pk
+    results = ranking.load(ranking.search(ranking.parse(query), locale))
+    paths = [result.entry.page.url_path if result.entry.page else result.entry.url or "" for result in results]
+    return [path.rstrip("/").rsplit("/", 1)[-1] for path in paths]
