@@ -64,8 +64,6 @@ CANDIDATES = 200
 # An index is large from this many entries; a word in more than this share of them is common.
 LARGE_INDEX = 2000
 COMMON_SHARE = 0.2
-# ... but a common word at least this share as heavy as the heaviest word typed is summed all the same.
-HEAVY_SHARE = 0.75
 RELATIVE_CUTOFF = 0.2
 STATS_TIMEOUT = 600
 # A word typed is (almost) nowhere when in at most this share of the entries (none on a small index); a word one
@@ -407,22 +405,16 @@ def search(query: Query, locale_id: int) -> list[Result]:
     weights = {term: query.terms[term] * idf[term] for term in frequencies}
     # Words found in most entries ("công", "đoàn") weigh little but cost the most to sum; on a large index,
     # candidates are chosen by the other words, and the common ones added for those only (3.5 times faster at
-    # 20,000 articles). A common word at least HEAVY_SHARE as heavy as the heaviest word typed ("uỷ" beside "dân" in
-    # "uỷ ban nhân dân") weighs as much in the ranking, so it is summed all the same. The summed words must hold at
-    # least CANDIDATES postings between them, else the rarest common words join them until they do: a rare word
-    # alone ("app" in "CÔNG ĐOÀN app") chose one candidate where the full sum found eight. So must the words typed
-    # among them: a rare abbreviation or synonym alone (the "ATVSLĐ" of "an toàn vệ sinh lao động") chose
-    # candidates without the words typed, and a text holding them all in its title was not found. On the load
-    # benchmark's 10,000 articles, 27 of its 28 queries have the full sum's first page (20 before these two rules);
-    # tests/test_search_speed.py compares the shortcut with the full sum. A document's own number is never common
-    # and never alone chooses the candidates: the texts citing it must be among them.
+    # 20,000 articles). The other words must hold at least CANDIDATES postings between them, else the rarest
+    # common words join them until they do: a rare word alone ("app" in "CÔNG ĐOÀN app") chose one candidate where
+    # the full sum found eight. So must the words typed among them: a rare abbreviation or synonym alone (the
+    # "ATVSLĐ" of "an toàn vệ sinh lao động") chose candidates without the words typed, and a text holding them all
+    # in its title was not found. On the load benchmark's 10,000 articles 22 of its 28 queries have the full sum's
+    # first page (20 before that rule); tests/test_search_speed.py compares the shortcut with the full sum. A
+    # document's own number is never common and never alone chooses the candidates: the texts citing it must be
+    # among them.
     texts = {term: n for term, n in frequencies.items() if not term.startswith(OWN_NUMBER)}
-    heaviest = max((weights[term] for term in query.typed if term in texts), default=math.inf)
-    common = {
-        term
-        for term, n in texts.items()
-        if count >= LARGE_INDEX and n > COMMON_SHARE * count and weights[term] < HEAVY_SHARE * heaviest
-    }
+    common = {term for term, n in texts.items() if count >= LARGE_INDEX and n > COMMON_SHARE * count}
     for counted in (set(texts), query.typed & set(texts)):
         while common & counted and sum(texts[term] for term in counted - common) < CANDIDATES:
             common.discard(min(common & counted, key=lambda term: (texts[term], term)))

@@ -3,8 +3,6 @@ queries of every kind: the substring search of the phrase bonus (strpos/instr ag
 shortcut (the common words summed for the candidates only, against the full sum). And what makes synonyms of
 several words cheap: only their rarest word is summed."""
 
-import math
-
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -101,24 +99,3 @@ def found(query):
     results = ranking.load(ranking.search(ranking.parse(query), locale))
     paths = [result.entry.page.url_path if result.entry.page else result.entry.url or "" for result in results]
     return [path.rstrip("/").rsplit("/", 1)[-1] for path in paths]
-
-
-def test_a_large_index_sums_a_common_word_as_heavy_as_the_words_typed(monkeypatch, home):
-    """Two words typed, both common and nearly equally heavy: choosing the candidates by the rarer alone kept
-    the text with it in its title and lost the text holding both, which the full sum ranks first."""
-    publish(
-        home,
-        record(881, "ca-hai", "Tin vắn trong tuần", "Cây quỳnh nở trắng bên khuỷu sông."),
-        record(882, "quynh", "Quỳnh", "Một loài hoa."),
-        record(883, "khuyu-1", "Chăm sóc sức khỏe", "Đau khuỷu tay khi làm việc lâu."),
-        record(884, "khuyu-2", "Chăm sóc sức khỏe", "Bài tập cho khuỷu tay."),
-    )
-    query = "quynh khuyu"
-    full = found(query)
-    assert full[0] == "ca-hai"
-    monkeypatch.setattr(ranking, "LARGE_INDEX", 1)
-    monkeypatch.setattr(ranking, "COMMON_SHARE", 0.0)
-    monkeypatch.setattr(ranking, "CANDIDATES", 1)  # the rarer word's best text alone, without the rule
-    assert found(query) == full[:1]
-    monkeypatch.setattr(ranking, "HEAVY_SHARE", math.inf)
-    assert found(query) != full[:1]  # the rule is what keeps it
