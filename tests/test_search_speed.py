@@ -1,7 +1,10 @@
 """The ranking's shortcuts, each proved equal to the plain way it replaces on the demo content, for the benchmark's
-queries of every kind: the substring search of the phrase bonus (strpos/instr against LIKE), and the large-index
-shortcut (the common words summed for the candidates only, against the full sum). And what makes synonyms of
-several words cheap: only their rarest word is summed."""
+queries of every kind: the substring search of the phrase bonus (strpos/instr against LIKE), the candidates' sums
+written as SQL (against every posting summed in Python), and the large-index shortcut (the common words summed for
+the candidates only, against the full sum). And what makes synonyms of several words cheap: only their rarest word
+is summed; and the texts' compression (PostgreSQL)."""
+
+from collections import defaultdict
 
 import pytest
 from django.db import connection
@@ -10,7 +13,7 @@ from wagtail.models import Locale
 
 from search import ranking
 from search.benchmark_queries import FREER_QUERIES, QUERIES
-from search.models import Abbreviation, Synonym
+from search.models import Abbreviation, SearchEntry, SearchTerm, Synonym
 from tests.test_search import publish, slugs
 from tests.test_search_synonyms import record
 
@@ -32,6 +35,24 @@ def test_the_phrase_bonus_reads_texts_as_like_does(monkeypatch):
     fast = {query: ranked(query) for query in EVERY_QUERY}
     assert sum(map(len, fast.values())) > 100  # the demo content answers them
     monkeypatch.setattr(ranking, "contains", ranking.like)
+    assert {query: ranked(query) for query in EVERY_QUERY} == fast
+
+
+def summed_in_python(weights, locale_id):
+    """The plain way of `ranking.best_postings`: every posting of the terms read, and summed here."""
+    scores = defaultdict(float)
+    postings = SearchTerm.objects.filter(term__in=list(weights), locale_id=locale_id)
+    for entry_id, term, weight in postings.values_list("entry_id", "term", "weight"):
+        scores[entry_id] += weight * weights[term]
+    return dict(sorted(scores.items(), key=lambda item: (-item[1], item[0]))[: ranking.CANDIDATES])
+
+
+def test_the_candidates_are_the_sums_of_the_postings(monkeypatch):
+    """The database's sum of the weighted postings (one term or several, written as SQL with the weights as
+    floats) chooses the candidates that summing every posting in Python does, with the same scores."""
+    fast = {query: ranked(query) for query in EVERY_QUERY}
+    assert sum(map(len, fast.values())) > 100
+    monkeypatch.setattr(ranking, "best_postings", summed_in_python)
     assert {query: ranked(query) for query in EVERY_QUERY} == fast
 
 
@@ -99,3 +120,32 @@ def found(query):
     results = ranking.load(ranking.search(ranking.parse(query), locale))
     paths = [result.entry.page.url_path if result.entry.page else result.entry.url or "" for result in results]
     return [path.rstrip("/").rsplit("/", 1)[-1] for path in paths]
+
+
+@pytest.mark.postgres(reason="LZ4 compression of the search texts is PostgreSQL's")
+def test_the_search_texts_are_stored_compressed_with_lz4_where_the_server_has_it():
+    """The phrase bonus decompresses 200 candidates' texts per search: LZ4 does it several times faster than the
+    default pglz (search/migrations/0007)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT enumvals FROM pg_settings WHERE name = 'default_toast_compression'")
+        if "lz4" not in cursor.fetchone()[0]:
+            pytest.skip("this PostgreSQL server was built without LZ4")
+    long_text = " ".join(f"công nhân số {n} là đoàn viên công đoàn" for n in range(400))
+    entry = SearchEntry.objects.create(
+        key="page:999999",
+        locale=Locale.objects.get(language_code="vi"),
+        kind="article",
+        title="Bài dài",
+        text=long_text,
+        folded=long_text,
+        keyed=long_text,
+        folded_title=" bai dai ",
+        length=2000,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_column_compression(text), pg_column_compression(folded), pg_column_compression(keyed) "
+            "FROM search_searchentry WHERE id = %s",
+            [entry.pk],
+        )
+        assert cursor.fetchone() == ("lz4", "lz4", "lz4")
