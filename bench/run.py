@@ -16,7 +16,9 @@
    - "uncached": the whole-page cache off, the parts of pages cached (a reader the page cache does not answer:
      a logged-in editor, or any reader right after a publish elsewhere, whose page's own text is still cached);
    - "cached": the whole-page cache on.
-   Prints requests/s, p50 and p99 latency and the ratio to the ceiling measured in the same mode.
+   Prints requests/s, p50 and p99 latency, the ratio to the ceiling measured in the same mode, and the whole
+   machine's CPU milliseconds per request (and the share of the cores the host took away, "stolen"): the figure
+   to compare across runs on a shared machine, whose rate changes from hour to hour.
 
 wrk sends no User-Agent, so its requests are not counted as views (robots are not); the extra row "article,
 counted" sends a new browser user agent with every request, so that every request is a new visitor whose view is
@@ -183,16 +185,38 @@ def to_ms(text):
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
+def cpu_times():
+    """(busy, stolen) seconds of the whole machine so far, from /proc/stat (Linux); None elsewhere. Busy is every
+    process's user and system time (the server's workers, PostgreSQL, Redis and wrk alike); stolen is the time the
+    host gave this machine's cores to others."""
+    try:
+        fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    except OSError:
+        return None
+    user, nice, system, _idle, _iowait, irq, softirq, steal = fields[:8]
+    tick = os.sysconf("SC_CLK_TCK")
+    return (user + nice + system + irq + softirq) / tick, steal / tick
+
+
 def wrk(url, options, script=None):
+    """Requests/s, p50 and p99 latency, and the machine's CPU milliseconds per request: on a shared machine whose
+    speed changes from hour to hour, the CPU a request costs moves much less than its rate (docs/performance.md)."""
     command = ["wrk", f"-t{options.threads}", f"-c{options.connections}", f"-d{options.duration}s", "--latency"]
     if script:
         command += ["-s", script]
+    before = cpu_times()
     output = subprocess.run(command + [BASE + url], capture_output=True, text=True, check=True).stdout  # noqa: S603
+    after = cpu_times()
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
     p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
     p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)", output)
-    return {"rps": rps, "p50": p50, "p99": p99, "errors": errors.group(0) if errors else ""}
+    result = {"rps": rps, "p50": p50, "p99": p99, "errors": errors.group(0) if errors else ""}
+    if before and after and requests:
+        result["cpu_ms"] = (after[0] - before[0]) * 1000 / requests
+        result["stolen"] = (after[1] - before[1]) / options.duration / (os.cpu_count() or 1)
+    return result
 
 
 def size(url):
@@ -266,12 +290,16 @@ def main():
         f"\n{options.articles:,} articles, gunicorn {options.workers} sync workers, wrk {options.threads} threads "
         f"{options.connections} connections {options.duration} s per page, {os.cpu_count()} cores"
     )
-    print(f"{'mode':<10}{'page':<18}{'bytes':>8}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'vs static':>11}  errors")
+    print(
+        f"{'mode':<10}{'page':<18}{'bytes':>8}{'req/s':>10}{'p50 ms':>9}{'p99 ms':>9}{'vs static':>11}"
+        f"{'CPU ms/req':>12}{'stolen':>8}  errors"
+    )
     for (mode, name), result in results.items():
         ceiling = results[(mode, "static copy")]["rps"]
         print(
             f"{mode:<10}{name:<18}{result['bytes']:>8}{result['rps']:>10.0f}{result['p50']:>9.1f}{result['p99']:>9.1f}"
-            f"{result['rps'] / ceiling:>10.0%}  {result['errors']}"
+            f"{result['rps'] / ceiling:>10.0%}{result.get('cpu_ms', float('nan')):>12.2f}"
+            f"{result.get('stolen', float('nan')):>8.0%}  {result['errors']}"
         )
 
 
