@@ -17,8 +17,8 @@
      a logged-in editor, or any reader right after a publish elsewhere, whose page's own text is still cached);
    - "cached": the whole-page cache on.
    Prints requests/s, p50 and p99 latency, the ratio to the ceiling measured in the same mode, and the whole
-   machine's CPU milliseconds per request (and the share of the cores the host took away, "stolen"): the figure
-   to compare across runs on a shared machine, whose rate changes from hour to hour.
+   machine's CPU milliseconds per request (and the share of the cores the host took away, "stolen"), to tell a
+   slow run from one the host took CPU away from or that left cores idle.
 
 wrk sends no User-Agent, so its requests are not counted as views (robots are not); the extra row "article,
 counted" sends a new browser user agent with every request, so that every request is a new visitor whose view is
@@ -199,8 +199,9 @@ def cpu_times():
 
 
 def wrk(url, options, script=None):
-    """Requests/s, p50 and p99 latency, and the machine's CPU milliseconds per request: on a shared machine whose
-    speed changes from hour to hour, the CPU a request costs moves much less than its rate (docs/performance.md)."""
+    """Requests/s, p50 and p99 latency, and the machine's CPU milliseconds per request. On a saturated machine the
+    latter is about cores x 1000 / rate, so it moves with the machine's speed as the rate does; what it adds is
+    telling a slow run from a machine the host took away (stolen) or a run that left cores idle."""
     command = ["wrk", f"-t{options.threads}", f"-c{options.connections}", f"-d{options.duration}s", "--latency"]
     if script:
         command += ["-s", script]
