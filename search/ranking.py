@@ -139,11 +139,14 @@ class Query:
     # the synonyms of several words: each is summed by its rarest word alone, the phrase bonus does the rest
     synonym_phrases: list[list[str]] = field(default_factory=list)
 
-    def add_word(self, word: str, weight: float = 1.0, mark: bool = True) -> None:
+    def add_word(self, word: str, weight: float = 1.0, mark: bool = True) -> dict[str, float]:
+        """Adds the word's terms at `weight` times their shares, and answers them (word_terms)."""
         if mark:
             self.highlight.add(search_form(word, self.language))
-        for term, share in self.word_terms(word).items():
+        terms = self.word_terms(word)
+        for term, share in terms.items():
             self.add_term(term, weight * share)
+        return terms
 
     def mark_phrase(self, words: list[str]) -> None:
         self.marked_phrases.append(tuple(search_form(word, self.language) for word in words))
@@ -205,9 +208,9 @@ def parse(
     query.words, query.asking = decoded, asking
     for position, word in enumerate(decoded):
         asked = position in asking  # a question word is not marked in the snippets: the content words are
-        query.add_word(word, QUESTION if asked else 1.0, mark=not asked)
+        terms = query.add_word(word, QUESTION if asked else 1.0, mark=not asked)
         if not asked:
-            query.typed.update(query.word_terms(word))
+            query.typed.update(terms)
     for word, meant in zip(typed, decoded, strict=True):
         if fold(word) != fold(meant):  # a Telex reading of an English word ("bus" -> "bú") must not hide it
             query.add_term(f"f:{search_form(word, language)}", ALTERNATIVE)
